@@ -1,0 +1,34 @@
+# The two commands of the README: `make serve` and `make test`. Both bootstrap a virtualenv in .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test lint bundle bundle-check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/targ serve $(ARGS)
+
+test: $(STAMP) bundle-check lint
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests tools benchmarks
+
+bundle: $(STAMP)
+	$(BIN)/python tools/compile_specs.py
+
+bundle-check: $(STAMP)
+	$(BIN)/python tools/compile_specs.py --check
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

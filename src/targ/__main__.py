@@ -1,0 +1,3 @@
+from targ.cli import main
+
+main()

@@ -1,0 +1,128 @@
+"""Admin endpoints for the runtime itself: health, reset, clock, jobs, config, coverage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from targ import __version__
+from targ.admin import ADMIN
+from targ.clock import iso, parse_duration, parse_time
+from targ.handlers import binding_for
+from targ.http.errors import AdminError
+from targ.http.request import Reply
+from targ.http.routes import PlainRequest, outside_transaction
+from targ.spec.bundle import VENDORS, load_bundle
+from targ.world import ClockBackwards
+
+
+def bad_request(message: str) -> AdminError:
+    return AdminError(400, "bad_request", message)
+
+
+def json_object(req: PlainRequest) -> dict[str, Any]:
+    body = req.json(bad_request)
+    if not isinstance(body, dict):
+        raise bad_request("the body must be a JSON object")
+    return body
+
+
+@ADMIN.route("GET", "/health")
+def health(req: PlainRequest) -> Reply:
+    return Reply({"status": "ok", "version": __version__}, 200)
+
+
+@ADMIN.route("POST", "/reset")
+@outside_transaction
+def reset(req: PlainRequest) -> Reply:
+    took = req.world.reset()
+    return Reply(None, 204, {"x-targ-reset-ms": f"{took:.2f}"})
+
+
+def clock_view(req: PlainRequest) -> dict[str, Any]:
+    return {"now": iso(req.world.clock.now_ms()), "frozen": req.world.clock.frozen}
+
+
+@ADMIN.route("GET", "/clock")
+def get_clock(req: PlainRequest) -> Reply:
+    return Reply(clock_view(req), 200)
+
+
+@ADMIN.route("POST", "/clock")
+def move_clock(req: PlainRequest) -> Reply:
+    body = json_object(req)
+    known = {"advance", "set", "freeze"}
+    if not body or set(body) - known:
+        raise bad_request("give one of advance (ISO 8601 duration), set (RFC 3339 time) or freeze (boolean)")
+    world = req.world
+    try:
+        if "advance" in body:
+            world.advance(parse_duration(_text(body["advance"], "advance")))
+        if "set" in body:
+            world.set_clock(parse_time(_text(body["set"], "set")))
+    except ClockBackwards as exc:
+        raise AdminError(409, "clock_backwards", str(exc)) from None
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
+    if "freeze" in body:
+        if not isinstance(body["freeze"], bool):
+            raise bad_request("freeze must be a boolean")
+        world.freeze(body["freeze"])
+    return Reply(clock_view(req), 200)
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise bad_request(f"{name} must be a string")
+    return value
+
+
+@ADMIN.route("POST", "/jobs/drain")
+def drain(req: PlainRequest) -> Reply:
+    return Reply({"ran": req.world.drain()}, 200)
+
+
+@ADMIN.route("GET", "/config")
+def get_config(req: PlainRequest) -> Reply:
+    return Reply(config_view(req), 200)
+
+
+@ADMIN.route("PATCH", "/config")
+def patch_config(req: PlainRequest) -> Reply:
+    body = json_object(req)
+    try:
+        with req.world.store.transaction():
+            req.world.config.update(body)
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
+    return Reply(config_view(req), 200)
+
+
+def config_view(req: PlainRequest) -> dict[str, Any]:
+    """Flat `{name: value}`, the same shape PATCH takes; docs/configuration.md lists the defaults."""
+    return req.world.config.values()
+
+
+@ADMIN.route("GET", "/coverage")
+def coverage(req: PlainRequest) -> Reply:
+    rows = []
+    for vendor in VENDORS:
+        for op in load_bundle(vendor).operations:
+            binding = binding_for(vendor, op.operation_id)
+            rows.append({
+                "vendor": vendor,
+                "operationId": op.operation_id,
+                "method": op.method,
+                "path": op.path,
+                "source": op.source,
+                "backing": binding.backing if binding else "example",
+            })
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["backing"]] = counts.get(r["backing"], 0) + 1
+    return Reply({"operations": rows, "summary": counts}, 200)
+
+
+@ADMIN.route("GET", "/violations")
+def violations(req: PlainRequest) -> Reply:
+    """Responses targ sent that broke the vendor's schema, and handler crashes, since the process started."""
+    return Reply({"violations": req.world.violations}, 200)

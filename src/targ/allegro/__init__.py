@@ -1,0 +1,1 @@
+"""Allegro REST API providers: the hand-written behaviour behind the spec's operations."""

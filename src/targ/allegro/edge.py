@@ -1,0 +1,101 @@
+"""Allegro's policies at the edge: bearer tokens, strict media types, `ErrorsHolder` with localised userMessage,
+the OAuth shape for every 401, and a `trace-id` header on every response."""
+
+from __future__ import annotations
+
+from targ.allegro import messages
+from targ.http.auth import authenticate_allegro
+from targ.http.errors import AllegroError, AllegroProblem, OAuthError, TargError
+from targ.http.media import ALLEGRO_PUBLIC, essence, pick
+from targ.http.request import Request
+from targ.http.response import Response, build
+from targ.http.spec_edge import SpecEdge
+from targ.spec.bundle import Operation
+from targ.spec.validate import Problem
+
+ERROR_MEDIA_TYPE = "application/json"
+
+
+class AllegroEdge(SpecEdge):
+    vendor = "allegro"
+
+    def prepare(self, req: Request) -> None:
+        req.language = messages.language_of(req.headers.get("accept-language"))
+        req.trace_id = self.world.next_trace_id()
+
+    def finish(self, req: Request, resp: Response) -> Response:
+        resp.headers.append(("trace-id", req.trace_id))
+        return resp
+
+    def render_error(self, req: Request, exc: TargError) -> Response:
+        return build(exc.status, exc.body(), ERROR_MEDIA_TYPE, exc.headers())
+
+    def _error(self, req: Request, status: int, code: str, message: str, user_key: str,
+               path: str | None = None) -> AllegroError:
+        return AllegroError(status, code, message, path=path,
+                            user_message=messages.text(user_key, req.language))
+
+    def not_found(self, req: Request) -> TargError:
+        return self._error(req, 404, "NotFoundException", "Not found", "not_found")
+
+    def method_not_allowed(self, req: Request, allowed: list[str]) -> TargError:
+        err = self._error(req, 405, "MethodNotAllowedException",
+                          f"Request method '{req.method}' is not supported", "method_not_allowed")
+        err._headers = {"allow": ", ".join(allowed)}
+        return err
+
+    def too_large(self, req: Request) -> TargError:
+        return self._error(req, 413, "PayloadTooLargeException", "Request body exceeds the limit of 10 MiB",
+                           "too_large")
+
+    def internal_error(self, req: Request, message: str) -> TargError:
+        return AllegroError(500, "INTERNAL_SERVER_ERROR", "Internal server error.", details=message,
+                            user_message=messages.text("internal", req.language))
+
+    def authenticate(self, req: Request, op: Operation) -> None:
+        req.principal = authenticate_allegro(self.world, req.headers, op)
+
+    def negotiate(self, req: Request, op: Operation) -> str | None:
+        offered = op.response_media_types(op.success_status)
+        if not offered:
+            offered = sorted({mt for status in op.responses for mt in op.response_media_types(status)})
+        if not offered:
+            return None
+        # The vendor honours no wildcards: `Accept` must name one of the operation's types (406 otherwise).
+        chosen = pick(req.headers.get("accept"), offered, wildcards="*/*" in offered)
+        if chosen is None:
+            raise AllegroError(
+                406, "NotAcceptableException",
+                "Not acceptable representation requested. Please check 'Accept' request header",
+                user_message=messages.text("invalid_data", req.language))
+        return chosen
+
+    def check_content_type(self, req: Request, op: Operation) -> str | None:
+        if op.request_body is None:
+            return None
+        declared = op.request_media_types()
+        sent = essence(req.headers.get("content-type"))
+        if not req.raw_body and not (op.request_body or {}).get("required"):
+            return sent or None
+        for mt in declared:
+            if mt.lower() == sent or mt == "*/*":
+                return mt
+        raise AllegroError(415, "NotSupportedException",
+                           "Unsupported content type. Please check 'Content-Type' request header",
+                           user_message=messages.text("invalid_data", req.language))
+
+    def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
+        status = 422 if op.declares(422) else 400
+        entries = [
+            AllegroProblem("VALIDATION_ERROR", p.message, path=p.path or None,
+                           details=None if p.location == "body" else f"{p.location} parameter",
+                           user_message=messages.problem_message(p.kind, p.path, req.language))
+            for p in problems
+        ]
+        return AllegroError(status, problems=entries)
+
+    def authenticate_error(self) -> OAuthError:  # pragma: no cover - documentation of the 401 shape
+        return OAuthError(401, "unauthorized", "Full authentication is required to access this resource")
+
+
+__all__ = ["ALLEGRO_PUBLIC", "AllegroEdge"]

@@ -1,0 +1,100 @@
+"""Builds the ASGI application: one callable serving both vendors, the OAuth pages and the admin API."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from targ.admin import ADMIN
+from targ.admin import MODULES as ADMIN_MODULES
+from targ.handlers import load_providers
+from targ.http.dispatch import MAX_BODY, Edge, Incoming
+from targ.http.request import Headers
+from targ.http.response import Response
+from targ.world import Options, World
+
+Scope = dict[str, Any]
+
+
+def build_world(options: Options) -> World:
+    from targ.demo import seed
+
+    return World(options, seeder=seed)
+
+
+def _load_routes() -> None:
+    load_providers()
+    for name in ADMIN_MODULES:
+        importlib.import_module(name)
+
+
+class TargApp:
+    """The ASGI callable. Requests are handled synchronously on the event loop, one at a time: the store has a
+    single writer and every request sees the effects of the ones before it, in order."""
+
+    def __init__(self, world: World) -> None:
+        from targ.allegro.oauth import OAUTH
+
+        _load_routes()
+        self.world = world
+        self.edge = Edge(world, ADMIN, OAUTH)
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        raw_path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1").split("?", 1)[0]
+        headers = Headers(scope["headers"])
+        body, too_large = await _read_body(receive, headers)
+        host = headers.get("host") or "{}:{}".format(*(scope.get("server") or ("127.0.0.1", 80)))
+        inc = Incoming(
+            method=scope["method"],
+            raw_path=raw_path,
+            query_string=scope.get("query_string", b"").decode("latin-1"),
+            headers=headers,
+            body=body,
+            base_url=f"{scope.get('scheme', 'http')}://{host}",
+            too_large=too_large,
+        )
+        resp = self.edge.handle(inc)
+        await _send(send, resp, head=scope["method"] == "HEAD")
+
+    async def _lifespan(self, receive: Any, send: Any) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+async def _read_body(receive: Any, headers: Headers) -> tuple[bytes, bool]:
+    declared = headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY:
+        return b"", True
+    chunks: list[bytes] = []
+    size = 0
+    more = True
+    while more:
+        message = await receive()
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return b"", True
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks), False
+
+
+async def _send(send: Any, resp: Response, head: bool = False) -> None:
+    headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in resp.headers]
+    headers.append((b"content-length", str(len(resp.body)).encode()))
+    await send({"type": "http.response.start", "status": resp.status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if head else resp.body})
+
+
+def create_app(options: Options | None = None) -> TargApp:
+    return TargApp(build_world(options or Options()))

@@ -1,0 +1,73 @@
+"""The `targ` command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from targ import __version__
+from targ.clock import parse_time
+
+
+@click.group()
+@click.version_option(__version__, prog_name="targ")
+def main() -> None:
+    """targ: a local, stateful Allegro REST API and Voucherify Orders API."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port; 0 picks a free one.")
+@click.option("--data", type=click.Path(dir_okay=False), default=None,
+              help="SQLite file for the state (created if missing); in memory without it.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of every generated id and value.")
+@click.option("--clock-start", default=None, help="RFC 3339 start of the virtual clock (default: wall time).")
+@click.option("--frozen", is_flag=True, help="Start with the virtual clock frozen.")
+@click.option("--validate-responses", is_flag=True, help="Check every response against the vendor's schema.")
+@click.option("--access-log", is_flag=True, help="Log every request.")
+def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | None, frozen: bool,
+          validate_responses: bool, access_log: bool) -> None:
+    """Serve both vendors' APIs, the OAuth pages and the admin API on one port."""
+    from targ.app import TargApp, build_world
+    from targ.demo import demo_view
+    from targ.server import bind, listening_url, make_server
+    from targ.world import Options
+
+    try:
+        start = parse_time(clock_start) if clock_start else None
+    except ValueError:
+        raise click.BadParameter(f"not an RFC 3339 time: {clock_start}", param_hint="--clock-start") from None
+    options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
+                      validate_responses=validate_responses, access_log=access_log)
+    world = build_world(options)
+    app = TargApp(world)
+    sock = bind(host, port)
+    url = listening_url(sock)
+    print(f"targ listening on {url}", flush=True)
+    _print_demo(demo_view(world, url))
+    server = make_server(app, access_log=access_log)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        world.close()
+
+
+def _print_demo(demo: dict) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    table = Table(title="demo world", show_header=False, box=None)
+    for key in ("login", "sellerId", "clientId", "clientSecret", "accessToken", "refreshToken",
+                "voucherifyApplicationId", "voucherifySecretKey"):
+        table.add_row(key, str(demo.get(key, "")))
+    for offer in demo.get("offers", []):
+        kind = "One Fulfillment" if offer.get("oneFulfillment") else "seller-fulfilled"
+        table.add_row("offer", f"{offer['id']}  {offer['name']}  stock {offer['stock']}  ({kind})")
+    console.print(table)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

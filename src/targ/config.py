@@ -1,0 +1,85 @@
+"""The named durations and limits that drive time-dependent behaviour (`GET/PATCH /__targ/config`).
+
+Durations are ISO 8601 strings on the wire. Defaults follow the vendors' documented behaviour where known
+(see ../shared/reference/allegro-behaviour.md); the rest are choices written down in docs/behaviour.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from targ.clock import parse_duration
+
+if TYPE_CHECKING:
+    from targ.store.base import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: Any
+    kind: str          # "duration" | "int" | "choice"
+    doc: str
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: dict[str, Setting] = {
+    "accessTokenTtl": Setting("PT12H", "duration", "Lifetime of an Allegro access token (vendor: 12 h)."),
+    "refreshTokenTtl": Setting("P90D", "duration", "Lifetime of an Allegro refresh token (vendor: 3 months)."),
+    "authorizationCodeTtl": Setting("PT10S", "duration", "Lifetime of an OAuth authorization code (vendor: 10 s)."),
+    "deviceCodeTtl": Setting("PT1H", "duration", "Lifetime of a device code (vendor: 3600 s)."),
+    "paymentDeadline": Setting("P7D", "duration", "An unpaid order is AUTO_CANCELLED after this."),
+    "buyerCancelWindow": Setting("P3D", "duration", "A buyer may cancel or modify an order within this."),
+    "orderRetention": Setting("P365D", "duration", "Orders older than this leave lists and GET by id (404)."),
+    "eventRetention": Setting("P60D", "duration", "Order and offer events older than this are dropped."),
+    "eventsMode": Setting("ordered", "choice", "`ordered`: events strictly in order; `realistic`: the vendor's "
+                          "occasional duplicates and out-of-order delivery.", ("ordered", "realistic")),
+    "jobDelay": Setting("PT5S", "duration", "Default time an asynchronous vendor job (import, export, command) takes."),
+    "warehouseArrivalDelay": Setting("P2D", "duration", "Submitted advance ship notice → UNPACKING."),
+    "warehouseUnpackingDelay": Setting("P1D", "duration", "UNPACKING → COMPLETED."),
+    "carrierStepDelay": Setting("P1D", "duration", "Time between two automatic parcel tracking statuses."),
+    "maxStatusChangesPerOrder": Setting(100, "int", "Fulfillment status changes allowed per order (vendor: 100)."),
+}
+
+
+class Config:
+    META_KEY = "config"
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def values(self) -> dict[str, Any]:
+        stored = self._store.meta_get(self.META_KEY) or {}
+        return {name: stored.get(name, s.default) for name, s in SETTINGS.items()}
+
+    def get(self, name: str) -> Any:
+        return self.values()[name]
+
+    def ms(self, name: str) -> int:
+        """A duration setting in milliseconds."""
+        return parse_duration(self.get(name))
+
+    def update(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Validates every change first, then applies all of them (or none). Raises ValueError naming the key."""
+        for name, value in changes.items():
+            setting = SETTINGS.get(name)
+            if setting is None:
+                raise ValueError(f"unknown setting {name!r}")
+            check_value(name, setting, value)
+        stored = self._store.meta_get(self.META_KEY) or {}
+        stored.update(changes)
+        self._store.meta_set(self.META_KEY, stored)
+        return self.values()
+
+
+def check_value(name: str, setting: Setting, value: Any) -> None:
+    if setting.kind == "duration":
+        if not isinstance(value, str):
+            raise ValueError(f"{name} must be an ISO 8601 duration string")
+        if parse_duration(value) < 0:
+            raise ValueError(f"{name} must not be negative")
+    elif setting.kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"{name} must be a non-negative integer")
+    elif value not in setting.choices:
+        raise ValueError(f"{name} must be one of {', '.join(setting.choices)}")

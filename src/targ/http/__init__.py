@@ -1,0 +1,1 @@
+"""HTTP at the edge: requests and replies, media types, the vendors' error envelopes, authentication."""

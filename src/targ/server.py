@@ -1,0 +1,45 @@
+"""Running the ASGI app on uvicorn over a socket we bind ourselves, so `--port 0` can report the real port."""
+
+from __future__ import annotations
+
+import socket
+
+import uvicorn
+
+from targ.app import TargApp
+
+
+def bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def make_server(app: TargApp, *, access_log: bool = False) -> uvicorn.Server:
+    try:
+        import uvloop  # noqa: F401
+        loop = "uvloop"
+    except ImportError:  # pragma: no cover - uvloop is a pinned dependency, but not on every platform
+        loop = "asyncio"
+    config = uvicorn.Config(
+        app,
+        loop=loop,
+        http="httptools",
+        lifespan="on",
+        access_log=access_log,
+        log_level="info" if access_log else "warning",
+        server_header=False,
+        date_header=True,
+        timeout_graceful_shutdown=5,
+    )
+    return uvicorn.Server(config)
+
+
+def listening_url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"

@@ -1,0 +1,84 @@
+"""Routes a raw request path to the vendor operations declared for it.
+
+Matching runs on the *raw* path, split on `/` before any percent-decoding, so a Voucherify id with `%2F` in it
+stays one segment. Static segments win over parameters (`/sale/offers/unfilled-parameters` before
+`/sale/offers/{offerId}`); a path parameter never matches an empty segment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from targ.spec.bundle import Operation
+
+
+@dataclass
+class _Node:
+    static: dict[str, _Node] = field(default_factory=dict)
+    param: _Node | None = None
+    # method → operations ending here (several only where a vendor serves two operations on one path,
+    # told apart by Accept, like Voucherify's get-export and download-export)
+    ops: dict[str, list[Operation]] = field(default_factory=dict)
+
+
+@dataclass
+class Match:
+    operations: list[Operation]             # candidates for the method (empty: path known, method not)
+    allowed: list[str]                      # methods the path has
+    params: dict[int, dict[str, str]]       # id(op) → its decoded path parameters
+
+
+def _segments(path: str) -> list[str]:
+    return path.strip("/").split("/") if path.strip("/") else []
+
+
+class Router:
+    def __init__(self, operations: list[Operation]) -> None:
+        self._root = _Node()
+        self._templates: dict[int, list[str]] = {}
+        for op in operations:
+            node = self._root
+            segs = _segments(op.path)
+            self._templates[id(op)] = segs
+            for seg in segs:
+                if seg.startswith("{") and seg.endswith("}"):
+                    node.param = node.param or _Node()
+                    node = node.param
+                else:
+                    node = node.static.setdefault(seg, _Node())
+            node.ops.setdefault(op.method, []).append(op)
+
+    def match(self, method: str, raw_path: str) -> Match | None:
+        """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods."""
+        segs = raw_path.split("/")[1:] if raw_path.startswith("/") else raw_path.split("/")
+        if segs and segs[-1] == "" and len(segs) > 1:
+            return None  # a trailing slash is another path for both vendors
+        if segs == [""]:
+            segs = []
+        node = self._find(self._root, segs, 0)
+        if node is None:
+            return None
+        ops = node.ops.get(method, [])
+        params = {id(op): self._params(op, segs) for op in ops}
+        return Match(ops, sorted(node.ops), params)
+
+    def _find(self, node: _Node, segs: list[str], i: int) -> _Node | None:
+        if i == len(segs):
+            return node if node.ops else None
+        seg = segs[i]
+        child = node.static.get(seg)
+        if child is not None:
+            found = self._find(child, segs, i + 1)
+            if found is not None:
+                return found
+        if node.param is not None and seg != "":
+            return self._find(node.param, segs, i + 1)
+        return None
+
+    def _params(self, op: Operation, segs: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for tmpl, raw in zip(self._templates[id(op)], segs, strict=True):
+            if tmpl.startswith("{"):
+                out[tmpl[1:-1]] = unquote(raw, errors="strict")
+        return out

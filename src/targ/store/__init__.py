@@ -1,0 +1,6 @@
+"""The state store: one small interface (base.Store), an SQLite implementation, versioned migrations."""
+
+from targ.store.base import Doc, Job, Store
+from targ.store.sqlite import SQLiteStore
+
+__all__ = ["Doc", "Job", "SQLiteStore", "Store"]

@@ -1,0 +1,114 @@
+"""The storage interface every part of targ talks to.
+
+Kept deliberately small: documents (JSON) addressed by (kind, id), owned by a tenant (seller id, Voucherify project
+id), ordered by an insertion sequence and optionally findable by one alternate key; a key/value meta area (clock,
+config, counters); and the job queue. SQL stays portable so a PostgreSQL implementation fits the same interface.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Doc:
+    kind: str
+    id: str
+    owner: str
+    seq: int
+    data: dict[str, Any]
+    alt: str | None = None
+
+
+@dataclass
+class Job:
+    id: int
+    kind: str
+    due_at: int
+    payload: dict[str, Any]
+    owner: str
+
+
+class Store(ABC):
+    # --- transactions -------------------------------------------------------------------------------------------
+    @abstractmethod
+    def begin(self) -> None: ...
+
+    @abstractmethod
+    def commit(self) -> None: ...
+
+    @abstractmethod
+    def rollback(self) -> None: ...
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: a request's writes are committed before its response is sent, or not at all."""
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            self.rollback()
+            raise
+        self.commit()
+
+    # --- documents ----------------------------------------------------------------------------------------------
+    @abstractmethod
+    def get(self, kind: str, id: str) -> dict[str, Any] | None: ...
+
+    @abstractmethod
+    def get_doc(self, kind: str, id: str) -> Doc | None: ...
+
+    @abstractmethod
+    def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None: ...
+
+    @abstractmethod
+    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> Doc:
+        """Insert or replace. A replaced document keeps its sequence number (its place in insertion order)."""
+
+    @abstractmethod
+    def delete(self, kind: str, id: str) -> bool: ...
+
+    @abstractmethod
+    def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
+             offset: int = 0, after_seq: int | None = None) -> list[Doc]:
+        """Documents of a kind (of one owner), in insertion order."""
+
+    @abstractmethod
+    def count(self, kind: str, owner: str | None = None) -> int: ...
+
+    # --- meta and counters --------------------------------------------------------------------------------------
+    @abstractmethod
+    def meta_get(self, key: str) -> Any: ...
+
+    @abstractmethod
+    def meta_set(self, key: str, value: Any) -> None: ...
+
+    @abstractmethod
+    def next_seq(self, name: str) -> int:
+        """1, 2, 3, ... per name; rolled back with the transaction that took it."""
+
+    # --- jobs ---------------------------------------------------------------------------------------------------
+    @abstractmethod
+    def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int: ...
+
+    @abstractmethod
+    def next_due_job(self, until: int | None) -> Job | None:
+        """The pending job due first (and at or before `until`, unless None); ties in creation order."""
+
+    @abstractmethod
+    def finish_job(self, job_id: int) -> None: ...
+
+    @abstractmethod
+    def pending_jobs(self) -> int: ...
+
+    # --- whole-world images (reset) -----------------------------------------------------------------------------
+    @abstractmethod
+    def restore_from(self, image: Store) -> None:
+        """Replace everything with the contents of `image` (the prepared demo world)."""
+
+    @abstractmethod
+    def close(self) -> None: ...

@@ -1,0 +1,182 @@
+"""SQLite implementation of the store: in memory by default, or a file (`--data`) in WAL mode.
+
+One connection, used from the server's single event-loop thread: requests are applied one at a time, so there is
+one writer and no lock contention. Each request is one transaction, committed before the response goes out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import orjson
+
+from targ.store.base import Doc, Job, Store
+from targ.store.migrations import LATEST, MIGRATIONS
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly one request.
+        self.conn = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
+        if path:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode survives a killed process (the WAL is in the OS cache); only power loss can drop
+            # the last commits, which is an acceptable trade for an emulator's speed.
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=5000")
+        self._depth = 0
+        self.migrate()
+
+    # --- schema ---------------------------------------------------------------------------------------------------
+    def version(self) -> int:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+        if not exists:
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> None:
+        current = self.version()
+        if current > LATEST:
+            raise RuntimeError(f"the data file is from a newer targ (schema {current}, this one knows {LATEST})")
+        with self.transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
+            for version, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                for sql in statements:
+                    self.conn.execute(sql)
+                self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+
+    # --- transactions ---------------------------------------------------------------------------------------------
+    def begin(self) -> None:
+        # Nested use (a job run inside a request) joins the outer transaction.
+        if self._depth == 0:
+            self.conn.execute("BEGIN")
+        self._depth += 1
+
+    def commit(self) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.execute("ROLLBACK")
+        else:
+            # An inner failure spoils the whole outer transaction; let the outer level roll back.
+            raise RuntimeError("rollback inside a nested transaction")
+
+    # --- documents ------------------------------------------------------------------------------------------------
+    def get(self, kind: str, id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def get_doc(self, kind: str, id: str) -> Doc | None:
+        row = self.conn.execute(
+            "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        return _doc(row) if row else None
+
+    def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
+        row = self.conn.execute(
+            "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND owner=? AND alt=?",
+            (kind, owner, alt)).fetchone()
+        return _doc(row) if row else None
+
+    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> Doc:
+        blob = orjson.dumps(data).decode()
+        row = self.conn.execute("SELECT seq FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        if row:
+            seq = int(row[0])
+            self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
+                              (owner, alt, blob, kind, id))
+        else:
+            seq = self.next_seq("docs")
+            self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
+                              (kind, id, owner, seq, alt, blob))
+        return Doc(kind, id, owner, seq, data, alt)
+
+    def delete(self, kind: str, id: str) -> bool:
+        return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
+
+    def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
+             offset: int = 0, after_seq: int | None = None) -> list[Doc]:
+        sql = "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=?"
+        args: list[Any] = [kind]
+        if owner is not None:
+            sql += " AND owner=?"
+            args.append(owner)
+        if after_seq is not None:
+            sql += " AND seq>?"
+            args.append(after_seq)
+        sql += " ORDER BY seq DESC" if desc else " ORDER BY seq"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            args.append(offset)
+        return [_doc(r) for r in self.conn.execute(sql, args)]
+
+    def count(self, kind: str, owner: str | None = None) -> int:
+        if owner is None:
+            return self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM docs WHERE kind=? AND owner=?", (kind, owner)).fetchone()[0]
+
+    # --- meta and counters ----------------------------------------------------------------------------------------
+    def meta_get(self, key: str) -> Any:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return orjson.loads(row[0]) if row else None
+
+    def meta_set(self, key: str, value: Any) -> None:
+        blob = orjson.dumps(value).decode()
+        if self.conn.execute("UPDATE meta SET value=? WHERE key=?", (blob, key)).rowcount == 0:
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, blob))
+
+    def next_seq(self, name: str) -> int:
+        if self.conn.execute("UPDATE counters SET value=value+1 WHERE name=?", (name,)).rowcount == 0:
+            self.conn.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (name,))
+            return 1
+        return int(self.conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()[0])
+
+    # --- jobs -----------------------------------------------------------------------------------------------------
+    def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:
+        cur = self.conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES (?, ?, ?, ?)",
+                                (kind, due_at, owner, orjson.dumps(payload).decode()))
+        return int(cur.lastrowid or 0)
+
+    def next_due_job(self, until: int | None) -> Job | None:
+        sql = "SELECT id, kind, due_at, payload, owner FROM jobs WHERE done=0"
+        args: list[Any] = []
+        if until is not None:
+            sql += " AND due_at<=?"
+            args.append(until)
+        row = self.conn.execute(sql + " ORDER BY due_at, id LIMIT 1", args).fetchone()
+        return Job(row[0], row[1], row[2], orjson.loads(row[3]), row[4]) if row else None
+
+    def finish_job(self, job_id: int) -> None:
+        self.conn.execute("UPDATE jobs SET done=1 WHERE id=?", (job_id,))
+
+    def pending_jobs(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
+
+    # --- images ---------------------------------------------------------------------------------------------------
+    def restore_from(self, image: Store) -> None:
+        if not isinstance(image, SQLiteStore):
+            raise TypeError("an SQLite store restores from an SQLite image")
+        # The backup API copies pages: a few ms for the demo world, and atomic for a file database.
+        image.conn.backup(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _doc(row: tuple[Any, ...]) -> Doc:
+    return Doc(row[0], row[1], row[2], int(row[3]), orjson.loads(row[4]), row[5])

@@ -1,0 +1,1 @@
+"""Voucherify API providers: orders, customers, products, async actions, exports."""

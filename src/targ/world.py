@@ -1,0 +1,153 @@
+"""The world: store, clock, ids and config wired together, plus what moves time (due jobs) and reset.
+
+One World per server. Handlers reach everything through `request.world`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from targ.clock import Clock, wall_ms
+from targ.config import Config
+from targ.ids import Ids
+from targ.jobs import MAX_JOBS_PER_PASS, run_one
+from targ.store import SQLiteStore, Store
+
+# 2026-01-01T00:00:00Z, where TargServer's clock starts.
+DEFAULT_TEST_START = 1767225600000
+
+
+@dataclass
+class Options:
+    seed: int = 0
+    data: str | None = None
+    clock_start: int | None = None     # ms; None = wall time at start
+    frozen: bool = False
+    validate_responses: bool = False
+    access_log: bool = False
+
+
+class ClockBackwards(ValueError):
+    pass
+
+
+class World:
+    def __init__(self, options: Options, seeder: Callable[[World], None] | None = None) -> None:
+        self.options = options
+        self.seed = options.seed
+        self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
+        self._seeder = seeder
+        self.cache: dict[str, Any] = {}   # per-process memo for derived, reset-independent data
+        self._trace = 0
+        # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
+        self.violations: list[dict[str, Any]] = []
+        # The demo world is built once into an in-memory image; reset copies it over the live store.
+        self.image = self._build_image()
+        self.store: Store = SQLiteStore(options.data)
+        fresh = not isinstance(self.store, SQLiteStore) or self.store.is_empty()
+        if fresh:
+            self.store.restore_from(self.image)
+        self._trace = 0
+        self._bind(self.store)
+        if fresh:
+            self._restart_clock()
+
+    # --- wiring ---------------------------------------------------------------------------------------------------
+    def _bind(self, store: Store) -> None:
+        self.clock = Clock(store)
+        self.ids = Ids(store, self.seed)
+        self.config = Config(store)
+
+    def _build_image(self) -> SQLiteStore:
+        image = SQLiteStore(None)
+        live, self.store = getattr(self, "store", None), image
+        self._bind(image)
+        with image.transaction():
+            self.clock.set(self.start_ms, frozen=self.options.frozen)
+            if self._seeder:
+                self._seeder(self)
+        if live is not None:
+            self.store = live
+            self._bind(live)
+        return image
+
+    def _restart_clock(self) -> None:
+        # After a reset the clock stands at its start again and (unless frozen) runs from now on.
+        with self.store.transaction():
+            self.clock.set(self.start_ms, frozen=self.options.frozen)
+
+    def next_trace_id(self) -> str:
+        """Request/trace ids: deterministic per process run, restarted by reset; not stored (reads stay reads)."""
+        self._trace += 1
+        return str(uuid.UUID(bytes=hashlib.sha256(f"{self.seed}/trace/{self._trace}".encode()).digest()[:16],
+                             version=4))
+
+    # --- reset ----------------------------------------------------------------------------------------------------
+    def reset(self) -> float:
+        """Back to the demo world, clock start and id generators. Returns the time it took in ms."""
+        t0 = time.perf_counter()
+        self.store.restore_from(self.image)
+        self._trace = 0
+        self._bind(self.store)
+        self._restart_clock()
+        return (time.perf_counter() - t0) * 1000
+
+    # --- time and jobs --------------------------------------------------------------------------------------------
+    def schedule(self, kind: str, delay_ms: int, payload: dict[str, Any], *, owner: str = "") -> int:
+        return self.store.add_job(kind, self.clock.now_ms() + delay_ms, payload, owner=owner)
+
+    def tick(self) -> int:
+        """Apply the work that has fallen due by now (called before every request is answered)."""
+        return self._run_until(self.clock.now_ms())
+
+    def _run_until(self, until: int) -> int:
+        ran = 0
+        while ran < MAX_JOBS_PER_PASS:
+            job = self.store.next_due_job(until)
+            if job is None:
+                break
+            # The job sees the time it fell due (never earlier than now), so its timestamps are right.
+            with self.clock.pinned(max(job.due_at, min(self.clock.now_ms(), until))):
+                run_one(self, job)
+            ran += 1
+        return ran
+
+    def advance(self, delta_ms: int) -> None:
+        if delta_ms < 0:
+            raise ClockBackwards("the clock cannot go backwards")
+        self.set_clock(self.clock.now_ms() + delta_ms)
+
+    def set_clock(self, target_ms: int) -> None:
+        now = self.clock.now_ms()
+        if target_ms < now:
+            raise ClockBackwards("the clock cannot go backwards")
+        # Due work runs in due order at its own time, then the clock lands on the target.
+        self._run_until(target_ms)
+        with self.store.transaction():
+            self.clock.set(target_ms)
+
+    def freeze(self, frozen: bool) -> None:
+        with self.store.transaction():
+            self.clock.freeze(frozen)
+
+    def drain(self) -> int:
+        """Run every pending job now, whatever its due time, including jobs those jobs schedule."""
+        ran = 0
+        now = self.clock.now_ms()
+        while ran < MAX_JOBS_PER_PASS:
+            job = self.store.next_due_job(None)
+            if job is None:
+                break
+            with self.clock.pinned(now):
+                run_one(self, job)
+            ran += 1
+        return ran
+
+    def close(self) -> None:
+        self.store.close()
+        self.image.close()
