@@ -401,6 +401,9 @@ def _synthesize(op: Operation, status: int) -> tuple[int, str | None, Any, dict[
 # ---------------------------------------------------------------------------------------------- requests
 
 
+_SHAPED = {"enum", "const", "pattern", "format", "example", "maxLength", "minLength"}
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -417,8 +420,10 @@ def _fill_path(op: Operation, gen: _Gen) -> str:
 
 def _param_value(p: dict[str, Any], gen: _Gen) -> Any:
     node = p.get("schema") or {}
-    if _type_of(resolve(gen.vendor, node) or {}) is None and p.get("in") == "path" and "id" in p["name"].lower():
-        return gen.uuid(f"path.{p['name']}")  # untyped ids look like the vendor's
+    target = resolve(gen.vendor, node)
+    plain = isinstance(target, dict) and _type_of(target) in (None, "string") and not (target.keys() & _SHAPED)
+    if plain and p.get("in") == "path" and p["name"].lower().endswith("id"):
+        return gen.uuid(f"path.{p['name']}")  # Allegro's ids are uuids (it answers 422 to a malformed one)
     return gen.nonempty(node, f"{p.get('in')}.{p['name']}", p["name"], 1)
 
 

@@ -77,7 +77,8 @@ def _pick_branch(err: jsonschema_rs.ValidationError) -> list[jsonschema_rs.Valid
     return near[0] if len(near) == 1 else None
 
 
-def problems_from_errors(location: str, errors: Iterable[jsonschema_rs.ValidationError], name: str = "") -> list[Problem]:
+def problems_from_errors(location: str, errors: Iterable[jsonschema_rs.ValidationError],
+                         name: str = "") -> list[Problem]:
     """Turn validator errors into Problems. `name` (a parameter name) prefixes the rendered paths and is the
     Problem.path of every problem; for bodies the Problem.path is the dotted instance path."""
     out: list[Problem] = []
@@ -372,6 +373,9 @@ def validate_response(op: Operation, status: int, media_type: str | None, body: 
     where = f"{op.operation_id} {status}"
     if content:
         found = media_entry(content, media_type)
+        if found is None and status >= 400 and is_json_media(media_type):
+            # Error bodies follow the client's Accept (vnd or plain JSON), whatever JSON type the spec lists.
+            found = next(((mt, e) for mt, e in content.items() if is_json_media(mt) or "*" in mt), None)
         if found is None:
             return [f"{where}: media type {media_type!r} is not declared (declared: {', '.join(content)})"]
         if body is None:
