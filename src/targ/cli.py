@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -45,7 +46,7 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
     sock = bind(host, port)
     url = listening_url(sock)
     print(f"targ listening on {url}", flush=True)
-    _print_demo(demo_view(world, url))
+    _print_demo(demo_view(world))
     server = make_server(app, access_log=access_log)
     try:
         server.run(sockets=[sock])
@@ -53,19 +54,18 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
         world.close()
 
 
-def _print_demo(demo: dict) -> None:  # type: ignore[type-arg]
+def _print_demo(demo: dict[str, Any]) -> None:
+    """The demo credentials, whole (tokens are long; nothing may be cut off), one per line."""
     from rich.console import Console
-    from rich.table import Table
 
     console = Console(file=sys.stdout, highlight=False, soft_wrap=True)
-    table = Table(title="demo world", show_header=False, box=None)
+    console.print("[bold]demo world[/bold] (also at GET /__targ/demo)")
     for key in ("login", "sellerId", "clientId", "clientSecret", "accessToken", "refreshToken",
                 "voucherifyApplicationId", "voucherifySecretKey"):
-        table.add_row(key, str(demo.get(key, "")))
+        console.print(f"  {key}: {demo.get(key, '')}", markup=False)
     for offer in demo.get("offers", []):
         kind = "One Fulfillment" if offer.get("oneFulfillment") else "seller-fulfilled"
-        table.add_row("offer", f"{offer['id']}  {offer['name']}  stock {offer['stock']}  ({kind})")
-    console.print(table)
+        console.print(f"  offer {offer['id']}: {offer['name']}, stock {offer['stock']} ({kind})", markup=False)
     sys.stdout.flush()
 
 

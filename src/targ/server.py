@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from types import FrameType
 
 import uvicorn
 
@@ -17,6 +18,14 @@ def bind(host: str, port: int) -> socket.socket:
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
+
+
+class Server(uvicorn.Server):
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        # Ctrl-C / SIGTERM is how targ is meant to stop: after the graceful shutdown exit with status 0 instead of
+        # re-raising the signal (uvicorn's default), so supervisors and tests see a clean stop.
+        super().handle_exit(sig, frame)
+        self._captured_signals.clear()
 
 
 def make_server(app: TargApp, *, access_log: bool = False) -> uvicorn.Server:
@@ -36,7 +45,7 @@ def make_server(app: TargApp, *, access_log: bool = False) -> uvicorn.Server:
         date_header=True,
         timeout_graceful_shutdown=5,
     )
-    return uvicorn.Server(config)
+    return Server(config)
 
 
 def listening_url(sock: socket.socket) -> str:

@@ -21,7 +21,8 @@ class Served:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()
-        assert line.startswith("targ listening on http://"), line + (self.proc.stderr.read() if self.proc.stderr else "")
+        err = self.proc.stderr.read() if self.proc.stderr and not line else ""
+        assert line.startswith("targ listening on http://"), line + err
         hostport = line.strip().rsplit("//", 1)[1]
         self.host, port = hostport.rsplit(":", 1)
         self.port = int(port)

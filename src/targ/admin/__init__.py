@@ -7,4 +7,5 @@ ADMIN = RouteTable("/__targ")
 # Admin modules, imported at app build so their routes register.
 MODULES = [
     "targ.admin.core",
+    "targ.admin.accounts",
 ]

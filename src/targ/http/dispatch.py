@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 import traceback
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qsl
 
 from targ.http.errors import AdminError, OAuthError, TargError

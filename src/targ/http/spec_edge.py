@@ -120,7 +120,7 @@ class SpecEdge:
             raise self.invalid(req, op, problems)
         binding = binding_for(self.vendor, op.operation_id)
         if binding is None:
-            status, synth_type, body, headers = synthesize(op)
+            status, synth_type, body, headers = synthesize(op, media_type=media_type)
             reply = Reply(body, status, headers, synth_type)
         else:
             with self.world.store.transaction():

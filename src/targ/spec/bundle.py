@@ -47,7 +47,7 @@ class Operation:
 
     def response_media_types(self, status: int | str) -> list[str]:
         resp = self.responses.get(str(status)) or self.responses.get("2XX" if 200 <= int(status) < 300 else "")
-        return list(((resp or {}).get("content") or {}))
+        return list((resp or {}).get("content") or {})
 
     def declares(self, status: int) -> bool:
         return str(status) in self.responses

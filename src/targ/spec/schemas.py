@@ -11,16 +11,21 @@ Two directions, because OpenAPI 3 gives ``readOnly``/``writeOnly`` a meaning pla
 
 Formats: only the ones the vendors really reject are checked (``uuid``, ``date-time``, ``date``). Every other format
 (``email``, ``hostname``, ``int64``, ``BCP-47 language code``, ``ISO 4217``...) is stripped from the validation copy,
-so a free-text vendor "format" can never reject a value.
+so a free-text vendor "format" can never reject a value. Voucherify requests get a lenient ``date-time``: its SDK
+sends ``datetime.isoformat()`` (naive, ``+00:00``, micro-seconds) and the API accepts that.
 
 ``oneOf`` is checked as ``anyOf``: the bundle drops OpenAPI's ``discriminator``, and without it alternatives that
 overlap (e.g. Allegro's ``OfferAutomaticPricingCommand.modification``: ``{set}`` | ``{remove}``, neither with
-``required`` nor ``additionalProperties: false``) would match twice and reject every valid client. Voucherify requests get a lenient ``date-time``: its SDK sends
-``datetime.isoformat()`` (naive, ``+00:00``, micro-seconds) and the API accepts that.
+``required`` nor ``additionalProperties: false``) would match twice and reject every valid client.
+
+Also here: small schema helpers shared by validate.py and synth.py (resolve, type_of, merge, sample_pattern...).
 """
 
 from __future__ import annotations
 
+import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, Literal
@@ -90,6 +95,92 @@ def find_property(vendor: str, node: Schema, name: str, _depth: int = 0) -> Any:
     return None
 
 
+def type_of(vendor: str, node: Any, _depth: int = 0) -> str | None:
+    """The JSON type a schema stands for, through $ref and combinators; "null" only when nothing else is allowed."""
+    node = resolve(vendor, node)
+    if not isinstance(node, dict) or _depth > 8:
+        return None
+    t = node.get("type")
+    if isinstance(t, list):
+        t = next((x for x in t if x != "null"), "null" if t else None)
+    if isinstance(t, str):
+        return t
+    for key in ("allOf", "anyOf", "oneOf"):
+        for sub in node.get(key) or ():
+            found = type_of(vendor, sub, _depth + 1)
+            if found not in (None, "null"):
+                return found
+    if "properties" in node or "additionalProperties" in node:
+        return "object"
+    if "items" in node:
+        return "array"
+    enum = [v for v in node.get("enum") or () if v is not None]
+    if enum:
+        return {bool: "boolean", int: "integer", float: "number"}.get(type(enum[0]), "string")
+    return None
+
+
+def sample_pattern(pattern: str) -> str | None:
+    """A short string matching a regex (first alternative, fewest repeats), or None when that is beyond us."""
+    try:
+        out = _emit(sre_parse.parse(pattern))
+    except (re.error, ValueError, TypeError):
+        return None
+    return out if re.search(pattern, out) else None
+
+
+_CATEGORY = {sre.CATEGORY_DIGIT: "1", sre.CATEGORY_WORD: "a", sre.CATEGORY_SPACE: " ", sre.CATEGORY_NOT_DIGIT: "a",
+             sre.CATEGORY_NOT_WORD: "-", sre.CATEGORY_NOT_SPACE: "a"}
+
+
+def _in_set(items: list[Any], ch: str) -> bool:
+    for op, av in items:
+        if (op is sre.LITERAL and chr(av) == ch) or (op is sre.RANGE and av[0] <= ord(ch) <= av[1]):
+            return True
+        if op is sre.CATEGORY and re.fullmatch({sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w",
+                                                sre.CATEGORY_SPACE: r"\s"}.get(av, r"\S"), ch):
+            return True
+    return False
+
+
+def _emit(seq: Any) -> str:
+    out = ""
+    for op, av in seq:
+        if op is sre.LITERAL:
+            out += chr(av)
+        elif op is sre.NOT_LITERAL or op is sre.ANY:
+            out += "b" if av == ord("a") else "a"
+        elif op is sre.IN:
+            if av and av[0][0] is sre.NEGATE:
+                out += next(c for c in "aA0_x" if not _in_set(av[1:], c))
+            else:
+                first_op, first = av[0]
+                out += chr(first) if first_op is sre.LITERAL else chr(first[0]) if first_op is sre.RANGE \
+                    else _CATEGORY[first]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            out += _emit(av[2]) * av[0]
+        elif op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            out += _emit(av[-1])
+        elif op is sre.BRANCH:
+            out += _emit(av[1][0])
+        elif op is sre.CATEGORY:
+            out += _CATEGORY[av]
+        elif op is not sre.AT:
+            raise ValueError(op)
+    return out
+
+
+def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """allOf-style union of two object nodes: properties and required are combined, other keywords b-over-a."""
+    out = {**a, **b}
+    if "properties" in a or "properties" in b:
+        out["properties"] = {**(a.get("properties") or {}), **(b.get("properties") or {})}
+    req = list(dict.fromkeys([*(a.get("required") or ()), *(b.get("required") or ())]))
+    if req:
+        out["required"] = req
+    return out
+
+
 def _prepare(vendor: str, direction: Direction, node: Any) -> Any:
     """The validation copy of a schema node: absolute refs, unchecked formats and examples dropped,
     and ``required`` pruned of the readOnly (request) / writeOnly (response) properties."""
@@ -105,8 +196,14 @@ def _prepare(vendor: str, direction: Direction, node: Any) -> Any:
             out[key] = base_uri(vendor, direction) + value
         elif key == "format" and value not in CHECKED_FORMATS:
             continue
-        elif key == "oneOf":
-            out["anyOf"] = _prepare(vendor, direction, value)  # see the module docstring
+        elif key == "oneOf":  # checked as anyOf, see the module docstring
+            alternatives = {"anyOf": _prepare(vendor, direction, value)}
+            if "anyOf" in node:
+                out.setdefault("allOf", []).append(alternatives)
+            else:
+                out.update(alternatives)
+        elif key == "allOf":
+            out[key] = out.get(key, []) + _prepare(vendor, direction, value)
         elif key in _ONE or key in _LIST:
             out[key] = _prepare(vendor, direction, value)
         elif key in _MAP and isinstance(value, dict):

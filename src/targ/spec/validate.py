@@ -7,16 +7,18 @@ Request problems come back as `Problem` records (the edge turns them into the ve
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 import jsonschema_rs
 
 from targ.spec import schemas
 from targ.spec.bundle import Operation
-from targ.spec.schemas import find_property, resolve
+from targ.spec.schemas import find_property, resolve, type_of
 
 # The edge answers for these itself (406/415/401), so they are neither validated nor required here.
 SKIPPED_HEADERS = frozenset({"accept", "content-type", "authorization"})
@@ -41,8 +43,9 @@ VOUCHERIFY_ERROR: dict[str, Any] = {
 ALLEGRO_ERRORS: dict[str, Any] = {"allOf": [{"$ref": "#/components/schemas/ErrorsHolder"}], "required": ["errors"]}
 ALLEGRO_AUTH_ERROR: dict[str, Any] = {"$ref": "#/components/schemas/AuthError"}
 
-_KINDS = {"required", "type", "enum", "format", "minimum", "maximum", "minLength", "maxLength", "pattern",
-          "minItems", "maxItems", "additionalProperties"}
+# Every Problem.kind (the keys the edges localise).
+KINDS = frozenset({"required", "type", "enum", "format", "minimum", "maximum", "minLength", "maxLength", "pattern",
+                   "minItems", "maxItems", "additionalProperties", "invalid_json", "other"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Problem:
     location: str  # "path" | "query" | "header" | "body"
     path: str  # body: dotted path "lineItems[0].quantity" ("" for the root); params: the parameter name
     message: str  # English, technical, names the field and what is wrong
-    kind: str  # machine key for localisation (see _KINDS, plus "invalid_json" and "other")
+    kind: str  # machine key for localisation, one of KINDS
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -140,31 +143,6 @@ _INT = re.compile(r"[+-]?\d+")
 _NUM = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
-def schema_type(vendor: str, node: Any, _depth: int = 0) -> str | None:
-    """The JSON type a parameter value is coerced to (None: leave the string as it is)."""
-    node = resolve(vendor, node)
-    if not isinstance(node, dict) or _depth > 8:
-        return None
-    t = node.get("type")
-    if isinstance(t, list):
-        t = next((x for x in t if x != "null"), None)
-    if isinstance(t, str):
-        return t
-    for key in ("allOf", "anyOf", "oneOf"):
-        for sub in node.get(key) or ():
-            found = schema_type(vendor, sub, _depth + 1)
-            if found not in (None, "null"):
-                return found
-    if "properties" in node or "additionalProperties" in node:
-        return "object"
-    if "items" in node:
-        return "array"
-    enum = [v for v in node.get("enum") or () if v is not None]
-    if enum:
-        return {bool: "boolean", int: "integer", float: "number"}.get(type(enum[0]), "string")
-    return None
-
-
 def _scalar(kind: str | None, raw: str) -> Any:
     """Coerce one string; raises ValueError when it is not of the type."""
     if kind == "integer":
@@ -184,7 +162,7 @@ def _scalar(kind: str | None, raw: str) -> Any:
 
 def _coerce_tree(vendor: str, node: Any, tree: Any) -> Any:
     """Coerce strings (or nested dicts/lists of strings from deepObject/exploded forms) to the schema's types."""
-    kind = schema_type(vendor, node)
+    kind = type_of(vendor, node)
     target = resolve(vendor, node)
     if kind == "array":
         items = target.get("items", {}) if isinstance(target, dict) else {}
@@ -217,11 +195,12 @@ def _deep(query: list[tuple[str, str]], name: str) -> dict[str, Any] | None:
     for key, value in query:
         if not key.startswith(prefix) or not key.endswith("]"):
             continue
-        parts = key[len(name) + 1:-1].split("][")
-        node = tree
-        for part in parts[:-1]:
-            node = node.setdefault(part, {}) if isinstance(node.get(part, {}), dict) else node
-        node.setdefault(parts[-1], []).append(value)
+        *parents, leaf = key[len(prefix):-1].split("][")
+        node: Any = tree
+        for part in parents:
+            node = node.setdefault(part, {}) if isinstance(node, dict) else None
+        if isinstance(node, dict) and isinstance(node.setdefault(leaf, []), list):
+            node[leaf].append(value)  # a key that clashes with a deeper one (a=1&a[b]=2) is dropped
     return tree or None
 
 
@@ -279,7 +258,7 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
             if name.lower() in hmap:
                 values[name] = hmap[name.lower()]
             continue
-        kind = schema_type(vendor, node)
+        kind = type_of(vendor, node)
         raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
         if raw is None:
             if p.get("required"):
@@ -361,9 +340,23 @@ def error_schema(vendor: str, status: int) -> dict[str, Any]:
     return ALLEGRO_AUTH_ERROR if status == 401 else ALLEGRO_ERRORS
 
 
+def error_body(vendor: str, status: int) -> dict[str, Any]:
+    """A vendor error envelope for a status (the shape error_schema checks)."""
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    if vendor == "voucherify":
+        rid = "v-" + hashlib.sha1(str(status).encode()).hexdigest()[:18]
+        return {"code": status, "key": phrase.lower().replace(" ", "_"), "message": phrase, "details": phrase,
+                "request_id": rid}
+    if status == 401:
+        return {"error": "unauthorized", "error_description": "Full authentication is required to access this resource"}
+    code = "VALIDATION_ERROR" if status == 422 else phrase.title().replace(" ", "") + "Exception"
+    return {"errors": [{"code": code, "message": phrase, "details": None, "path": None, "userMessage": phrase,
+                        "metadata": {}}]}
+
+
 def _schema_mismatches(vendor: str, node: Any, body: Any) -> list[str]:
     errors = schemas.iter_errors(vendor, "response", node, body)
-    return [f"{p.path or 'body'}: {p.message}" for p in problems_from_errors("body", errors)]
+    return [p.message for p in problems_from_errors("body", errors)]  # messages name their field
 
 
 def validate_response(op: Operation, status: int, media_type: str | None, body: Any) -> list[str]:

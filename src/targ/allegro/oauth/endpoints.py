@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from targ.allegro.oauth import OAUTH
-from targ.allegro.oauth.tokens import ScopeError, Minted, lookup, mint, narrow_scopes, revoke_key, token_response
+from targ.allegro.oauth.tokens import Minted, ScopeError, lookup, mint, narrow_scopes, revoke_key, token_response
 from targ.allegro.sellers import DEVICE_GRANT, find_seller, get_client, get_seller, redirect_allowed
 from targ.http.auth import token_key
 from targ.http.errors import OAuthError
@@ -34,7 +34,7 @@ VERIFICATION_URI = "https://allegro.pl/skojarz-aplikacje"
 DEVICE_INTERVAL = 5
 
 _VERIFIER = re.compile(r"^[A-Za-z0-9\-._~]{43,128}$")
-_JSON = "application/json;charset=UTF-8"
+_JSON = "application/json"
 _NO_STORE = {"cache-control": "no-store", "pragma": "no-cache"}
 
 
@@ -258,10 +258,9 @@ def _redirect(uri: str, params: dict[str, str], state: str | None, *, fragment: 
     if state is not None:
         params = {**params, "state": state}
     query = urlencode(params, quote_via=quote, safe=":")
-    if fragment:
-        location = f"{uri.split('#', 1)[0]}#{query}"
-    else:
-        location = f"{uri}{'&' if '?' in uri else '?'}{query}"
+    # Errors go in the fragment (as the vendor reports invalid_scope), the code in the query.
+    sep = "&" if "?" in uri else "?"
+    location = f"{uri.split('#', 1)[0]}#{query}" if fragment else f"{uri}{sep}{query}"
     return Reply(None, 302, {"location": location, "cache-control": "no-store"})
 
 
@@ -272,7 +271,7 @@ def error_page(reason: str) -> Reply:
         "<body><h1>Nie możemy wyświetlić strony</h1><p>Numer błędu: 400</p>"
         f"<p class=\"targ-reason\">{html.escape(reason)}</p></body></html>\n"
     )
-    return Reply(body, 400, {"cache-control": "no-store"}, media_type="text/html; charset=utf-8")
+    return Reply(body, 400, {"cache-control": "no-store"}, media_type="text/html")
 
 
 # --- device flow -----------------------------------------------------------------------------------------------------

@@ -1,0 +1,518 @@
+"""targ's benchmark: start time, reset time, memory and requests/s, against a bare uvicorn baseline.
+
+    python benchmarks/run.py            # or: make bench
+
+Prints one JSON document on stdout; progress goes to stderr. Not part of CI or the test suite.
+See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+from urllib.parse import quote, urlencode
+
+HOST = "127.0.0.1"
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
+ALLEGRO_MEDIA = "application/vnd.allegro.public.v1+json"
+LISTENING = re.compile(r"targ listening on (http://\S+)")
+SERVER_CPU, WRK_CPU = 0, 1
+CONNECTIONS = (1, 16)
+START_TIMEOUT_S = 60.0
+# Example-backed Allegro POSTs with small bodies and no path parameters, tried first (any other /sale/ one will do).
+PREFERRED_POSTS = ("createOfferBundleUsingPOST", "createTagPOST_1", "createAutomaticPricingRulesUsingPost")
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+class BenchError(Exception):
+    """The benchmark cannot go on; the message says why."""
+
+
+# ---------------------------------------------------------------------------------------------- servers
+
+
+@dataclass
+class Server:
+    """One server process (targ or the baseline), pinned to SERVER_CPU, whose stdout we drain."""
+
+    name: str
+    proc: subprocess.Popen[bytes]
+    url: str = ""
+    stdout_tail: list[str] = field(default_factory=list)
+    stderr_file: Any = None
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def rss_mb(self) -> float:
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status, re.M)
+        if not match:
+            raise BenchError(f"no VmRSS for {self.name} (pid {self.proc.pid})")
+        return round(int(match.group(1)) / 1024, 1)
+
+    def stderr_text(self) -> str:
+        if self.stderr_file is None:
+            return ""
+        self.stderr_file.seek(0)
+        return self.stderr_file.read().decode(errors="replace")[-4000:]
+
+
+RUNNING: list[Server] = []
+
+
+def pin(cpu: int | None, argv: list[str]) -> list[str]:
+    return ["taskset", "-c", str(cpu), *argv] if cpu is not None else argv
+
+
+def server_argv(kind: str) -> list[str]:
+    if kind == "targ":
+        return [sys.executable, "-m", "targ", "serve", "--host", HOST, "--port", "0", "--frozen"]
+    return [sys.executable, str(BASELINE), "--host", HOST, "--port", "0"]
+
+
+def start_server(kind: str, cpu: int | None) -> tuple[Server, float]:
+    """Starts a server; returns it and the ms from spawn to the first 200 of GET /__targ/health."""
+    stderr_file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server; stop_server closes it
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(pin(cpu, server_argv(kind)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=stderr_file, cwd=ROOT)
+    srv = Server(kind, proc, stderr_file=stderr_file)
+    RUNNING.append(srv)
+    assert proc.stdout is not None
+    deadline = t0 + START_TIMEOUT_S
+    # The line comes out before uvicorn runs; a reader thread keeps readline from blocking past the deadline.
+    found: list[str] = []
+    seen = threading.Event()
+    threading.Thread(target=_drain_stdout, args=(srv, found, seen), daemon=True).start()
+    seen.wait(timeout=START_TIMEOUT_S)
+    if not found:
+        stop_server(srv)
+        raise BenchError(f"{kind} did not print 'targ listening on ...' within {START_TIMEOUT_S:.0f} s "
+                         f"(exit code {proc.poll()}):\n{srv.stderr_text()}")
+    srv.url = found[0]
+    while True:
+        if proc.poll() is not None:
+            raise BenchError(f"{kind} exited with {proc.returncode} while starting:\n{srv.stderr_text()}")
+        try:
+            status, _, _ = request(srv.port, "GET", "/__targ/health", timeout=max(0.1, deadline - time.perf_counter()))
+            if status == 200:
+                return srv, (time.perf_counter() - t0) * 1000
+        except OSError:
+            pass
+        if time.perf_counter() > deadline:
+            stop_server(srv)
+            raise BenchError(f"{kind}: GET /__targ/health gave no 200 within {START_TIMEOUT_S:.0f} s")
+        time.sleep(0.002)
+
+
+def _drain_stdout(srv: Server, found: list[str], seen: threading.Event) -> None:
+    stdout = srv.proc.stdout
+    assert stdout is not None
+    with stdout:  # keeps draining after the line, so the server never blocks on a full pipe; ends at its exit
+        for raw in stdout:
+            line = raw.decode(errors="replace").rstrip()
+            srv.stdout_tail = [*srv.stdout_tail[-20:], line]
+            if not found and (match := LISTENING.search(line)):
+                found.append(match.group(1))
+                seen.set()
+    seen.set()  # EOF: the server exited (found stays empty if it never printed the line)
+
+
+def stop_server(srv: Server) -> None:
+    proc = srv.proc
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)  # uvicorn's graceful shutdown
+        try:
+            proc.wait(timeout=8)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+    if srv.stderr_file is not None:
+        srv.stderr_file.close()
+        srv.stderr_file = None
+    if srv in RUNNING:
+        RUNNING.remove(srv)
+
+
+def stop_all() -> None:
+    for srv in list(RUNNING):
+        with contextlib.suppress(Exception):
+            stop_server(srv)
+
+
+# ---------------------------------------------------------------------------------------------- HTTP
+
+
+def request(port: int, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
+            timeout: float = 10.0, conn: http.client.HTTPConnection | None = None,
+            ) -> tuple[int, dict[str, str], bytes]:
+    own = conn is None
+    c = conn or http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        c.request(method, path, body=body, headers=headers or {})
+        resp = c.getresponse()
+        data = resp.read()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, data
+    finally:
+        if own:
+            c.close()
+
+
+# ---------------------------------------------------------------------------------------------- routes
+
+
+@dataclass
+class Route:
+    label: str
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes | None = None
+
+    def lua(self) -> str:
+        lines = [f"wrk.method = {lua_str(self.method)}"]
+        if self.body is not None:
+            lines.append(f"wrk.body = {lua_str(self.body.decode('utf-8'))}")
+        lines += [f"wrk.headers[{lua_str(k)}] = {lua_str(v)}" for k, v in self.headers.items()]
+        return "\n".join(lines) + "\n"
+
+
+def lua_str(text: str) -> str:
+    """A Lua string literal: printable ASCII as is, everything else as decimal byte escapes."""
+    out = []
+    for b in text.encode("utf-8"):
+        ch = chr(b)
+        out.append(ch if 32 <= b < 127 and ch not in '"\\' else f"\\{b:03d}")
+    return '"' + "".join(out) + '"'
+
+
+def build_routes(targ: Server) -> tuple[list[Route], dict[str, Any]]:
+    status, _, data = request(targ.port, "GET", "/__targ/demo")
+    if status != 200:
+        raise BenchError(f"GET /__targ/demo answered {status}: {data[:300]!r}")
+    token = json.loads(data)["accessToken"]
+    auth = {"Authorization": f"Bearer {token}"}
+    me = Route("GET /me", "GET", "/me", {**auth, "Accept": ALLEGRO_MEDIA})
+    health = Route("GET /__targ/health", "GET", "/__targ/health", {"Accept": "application/json"})
+    post, info = pick_post(targ, auth)
+    routes = [me, health, post]
+    for route in routes:  # once by hand before loading: a benchmark of error pages measures nothing
+        status, _, data = request(targ.port, route.method, route.path, route.body, route.headers)
+        if not 200 <= status < 300:
+            raise BenchError(f"{route.label} answered {status} before the load: {data[:500]!r}")
+        log(f"checked {route.label} -> {status}")
+    return routes, info
+
+
+def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]]:
+    """An Allegro POST answered from the spec's example (no handler yet), with a body synthesized from its schema."""
+    from targ.spec.bundle import load_bundle
+    from targ.spec.synth import synthesize_request
+
+    status, _, data = request(targ.port, "GET", "/__targ/coverage")
+    if status != 200:
+        raise BenchError(f"GET /__targ/coverage answered {status}")
+    example = {r["operationId"] for r in json.loads(data)["operations"]
+               if r["vendor"] == "allegro" and r["method"] == "POST" and r["backing"] == "example"
+               and r["path"].startswith("/sale/")}
+    bundle = load_bundle("allegro")
+    ordered = [bundle.by_id[o] for o in PREFERRED_POSTS if o in example]
+    ordered += sorted((bundle.by_id[o] for o in example if o not in PREFERRED_POSTS and o in bundle.by_id),
+                      key=lambda op: ("{" in op.path, op.path))
+    tried: list[str] = []
+    for op in ordered:
+        try:
+            path_params, query, headers, media_type, body = synthesize_request(op)
+        except Exception as exc:  # a schema synth cannot fill: try the next operation
+            tried.append(f"{op.operation_id}: synth failed ({exc})")
+            continue
+        if media_type is None or not media_type.endswith("json") or body is None:
+            tried.append(f"{op.operation_id}: no JSON body")
+            continue
+        path = op.path
+        for name, value in path_params.items():
+            path = path.replace("{" + name + "}", quote(value, safe=""))
+        if query:
+            path += "?" + urlencode(query)
+        raw = json.dumps(body, separators=(",", ":")).encode()
+        hdrs = {"Accept": ALLEGRO_MEDIA, **headers, **auth, "Content-Type": media_type}
+        status, _, reply = request(targ.port, "POST", path, raw, hdrs)
+        if 200 <= status < 300:
+            label = f"POST {op.path}"
+            log(f"POST route: {op.operation_id} {path} -> {status} ({len(raw)} B body)")
+            return Route(label, "POST", path, hdrs, raw), {
+                "operationId": op.operation_id, "path": path, "status": status, "requestBytes": len(raw),
+                "responseBytes": len(reply)}
+        tried.append(f"{op.operation_id}: {status} {reply[:200]!r}")
+    raise BenchError("no example-backed Allegro /sale/ POST answered 2xx:\n  " + "\n  ".join(tried[:20]))
+
+
+# ---------------------------------------------------------------------------------------------- wrk
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("wrk is missing; installing it with apt-get (Debian package wrk)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        install = ["apt-get", "install", "-y", "-q", "wrk"]
+        if subprocess.run(install, env=env, stdout=sys.stderr, timeout=300).returncode != 0:
+            subprocess.run(["apt-get", "update", "-q"], env=env, stdout=sys.stderr, timeout=300)
+            subprocess.run(install, env=env, stdout=sys.stderr, timeout=300, check=True)
+        found = shutil.which("wrk")
+        if found:
+            return found
+    raise BenchError("wrk is not installed. Install it with `sudo apt-get install -y wrk` "
+                     "(Debian/Ubuntu; `brew install wrk` on macOS), or run this script as root to let it do so.")
+
+
+def parse_wrk(text: str) -> dict[str, Any]:
+    rps = re.search(r"^Requests/sec:\s+([\d.]+)", text, re.M)
+    dist = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+(?:us|ms|s|m))\s*$", text, re.M))
+    total = re.search(r"^\s+(\d+) requests in", text, re.M)
+    if not rps or "50" not in dist or "99" not in dist or not total:
+        raise BenchError(f"cannot read wrk's output:\n{text}")
+
+    def ms(value: str) -> float:
+        num, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()  # type: ignore[union-attr]
+        return round(float(num) * _UNITS[unit], 3)
+
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    return {
+        "rps": round(float(rps.group(1)), 1),
+        "p50_ms": ms(dist["50"]),
+        "p99_ms": ms(dist["99"]),
+        "requests": int(total.group(1)),
+        "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0),
+    }
+
+
+def run_wrk(wrk: str, port: int, route: Route, connections: int, seconds: int, cpu: int | None,
+            script: Path) -> dict[str, Any]:
+    argv = pin(cpu, [wrk, "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "--latency",
+                     "-s", str(script), f"http://{HOST}:{port}{route.path}"])
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 30, stdin=subprocess.DEVNULL)
+    if proc.returncode != 0:
+        raise BenchError(f"wrk failed ({proc.returncode}): {proc.stderr}{proc.stdout}")
+    return parse_wrk(proc.stdout)
+
+
+def load(wrk: str, srv: Server, routes: list[Route], args: argparse.Namespace, cpu: int | None,
+         tmp: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for i, route in enumerate(routes):
+        script = tmp / f"route{i}.lua"
+        script.write_text(route.lua())
+        out[route.label] = {}
+        for conns in CONNECTIONS:
+            if args.warmup > 0:
+                run_wrk(wrk, srv.port, route, conns, args.warmup, cpu, script)
+            point = run_wrk(wrk, srv.port, route, conns, args.duration, cpu, script)
+            log(f"{srv.name:8} {route.label:28} c={conns:<2} {point['rps']:>9.1f} req/s  "
+                f"p50 {point['p50_ms']:.3f} ms  p99 {point['p99_ms']:.3f} ms  errors {point['errors']}")
+            if srv.proc.poll() is not None:
+                raise BenchError(f"{srv.name} died under load:\n{srv.stderr_text()}")
+            out[route.label][str(conns)] = point
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+def startup(kind: str, runs: int, cpu: int | None) -> tuple[dict[str, Any], Server]:
+    """`runs` cold starts; the last server is left running (and returned) for the rest of the benchmark."""
+    times: list[float] = []
+    srv: Server | None = None
+    for i in range(runs):
+        srv, ms = start_server(kind, cpu)
+        times.append(round(ms, 1))
+        log(f"{kind} start {i + 1}/{runs}: {ms:.1f} ms")
+        if i < runs - 1:
+            stop_server(srv)
+    assert srv is not None
+    return {"median": round(statistics.median(times), 1), "min": min(times), "runs": times}, srv
+
+
+def reset_times(srv: Server, n: int) -> dict[str, Any]:
+    client: list[float] = []
+    server: list[float] = []
+    conn = http.client.HTTPConnection(HOST, srv.port, timeout=30)
+    try:
+        for _ in range(n):
+            t0 = time.perf_counter()
+            status, headers, data = request(srv.port, "POST", "/__targ/reset", b"", conn=conn)
+            client.append((time.perf_counter() - t0) * 1000)
+            if not 200 <= status < 300:
+                raise BenchError(f"POST /__targ/reset answered {status}: {data[:300]!r}")
+            if "x-targ-reset-ms" in headers:
+                server.append(float(headers["x-targ-reset-ms"]))
+    finally:
+        conn.close()
+    return {
+        "client_median": round(statistics.median(client), 2),
+        "client_min": round(min(client), 2),
+        "server_median": round(statistics.median(server), 2) if server else None,
+        "n": n,
+    }
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    with contextlib.suppress(OSError):
+        match = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        model = match.group(1).strip() if match else ""
+    wrk = shutil.which("wrk")
+    wrk_version = ""
+    if wrk:
+        proc = subprocess.run([wrk, "--version"], capture_output=True, text=True, timeout=10)
+        wrk_version = (proc.stdout or proc.stderr).splitlines()[0] if (proc.stdout or proc.stderr) else ""
+    import uvicorn
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "uvicorn": uvicorn.__version__,
+        "wrk": wrk_version,
+    }
+
+
+def git_commit() -> dict[str, Any]:
+    def git(*a: str) -> str:
+        proc = subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, timeout=20)
+        return proc.stdout.strip() if proc.returncode == 0 else ""
+
+    return {"commit": git("rev-parse", "HEAD") or None, "dirty": bool(git("status", "--porcelain", "--", "src"))}
+
+
+def cpus() -> tuple[int | None, int | None, str]:
+    if not shutil.which("taskset"):
+        return None, None, "none (taskset missing)"
+    available = sorted(os.sched_getaffinity(0))
+    if SERVER_CPU in available and WRK_CPU in available:
+        return SERVER_CPU, WRK_CPU, f"server on CPU {SERVER_CPU}, wrk on CPU {WRK_CPU}"
+    return None, None, f"none (only CPUs {available} available)"
+
+
+def bench(args: argparse.Namespace) -> dict[str, Any]:
+    wrk = ensure_wrk()
+    server_cpu, wrk_cpu, pinning = cpus()
+    log(f"pinning: {pinning}")
+    result: dict[str, Any] = {
+        "machine": machine(),
+        "git": git_commit(),
+        "settings": {"warmup_s": args.warmup, "duration_s": args.duration, "connections": list(CONNECTIONS),
+                     "startup_runs": args.starts, "reset_runs": args.resets, "pinning": pinning,
+                     "wrk_threads": 1},
+    }
+    with tempfile.TemporaryDirectory(prefix="targ-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        # targ
+        targ_start, targ = startup("targ", args.starts, server_cpu)
+        try:
+            targ_idle = targ.rss_mb()
+            routes, post_info = build_routes(targ)
+            reset = reset_times(targ, args.resets)
+            log(f"reset: client median {reset['client_median']} ms, server median {reset['server_median']} ms")
+            targ_load = load(wrk, targ, routes, args, wrk_cpu, tmp)
+            targ_after = targ.rss_mb()
+        finally:
+            stop_server(targ)
+        # baseline: the same routes (paths, headers, bodies) against a bare ASGI app on the same uvicorn
+        base_start, base = startup("baseline", args.starts, server_cpu)
+        try:
+            base_idle = base.rss_mb()
+            base_load = load(wrk, base, routes, args, wrk_cpu, tmp)
+            base_after = base.rss_mb()
+        finally:
+            stop_server(base)
+
+    for label, points in targ_load.items():
+        for conns, point in points.items():
+            base_rps = base_load[label][conns]["rps"]
+            point["ratio"] = round(point["rps"] / base_rps, 3) if base_rps else None
+    me_ratios = {c: p["ratio"] for c, p in targ_load["GET /me"].items()}
+    result.update({
+        "startup_ms": {"targ": targ_start, "baseline": base_start},
+        "reset_ms": reset,
+        "rss_mb": {"targ": {"idle": targ_idle, "after_load": targ_after},
+                   "baseline": {"idle": base_idle, "after_load": base_after}},
+        "post_route": post_info,
+        "load": {"targ": targ_load, "baseline": base_load},
+        "ratio": {label: {c: p["ratio"] for c, p in points.items()} for label, points in targ_load.items()},
+        "goal": {"GET /me ratio >= 0.30": all(r is not None and r >= 0.30 for r in me_ratios.values()),
+                 "GET /me ratio": me_ratios},
+    })
+    return result
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="targ's benchmark; prints one JSON document on stdout.")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk warmup before each point")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk measurement per point")
+    parser.add_argument("--starts", type=int, default=5, help="cold starts timed per server")
+    parser.add_argument("--resets", type=int, default=50, help="POST /__targ/reset calls timed")
+    parser.add_argument("--budget", type=int, default=300, help="hard limit of the whole run, in seconds")
+    args = parser.parse_args()
+    if args.starts < 1 or args.resets < 1 or args.duration <= 0:
+        parser.error("--starts, --resets and --duration must be positive")
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGHUP, _on_signal)
+    signal.signal(signal.SIGALRM, _on_signal)
+    signal.alarm(args.budget)  # bounded in time: SIGALRM ends the run (and the finally below stops the servers)
+    t0 = time.perf_counter()
+    try:
+        result = bench(args)
+    except BenchError as exc:
+        log(f"error: {exc}")
+        return 1
+    except SystemExit as exc:
+        if exc.code == 128 + signal.SIGALRM:
+            log(f"error: the run took longer than --budget {args.budget} s")
+        raise
+    finally:
+        signal.alarm(0)
+        stop_all()
+    result["took_s"] = round(time.perf_counter() - t0, 1)
+    print(json.dumps(result, indent=2))
+    log(f"done in {result['took_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
