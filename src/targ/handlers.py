@@ -29,10 +29,6 @@ class Binding:
 
 HANDLERS: dict[tuple[str, str], Binding] = {}
 
-# Provider modules, imported once at app build so their @handler decorators run. Add new modules here.
-PROVIDERS = [
-    "targ.allegro.me",
-]
 
 
 def handler(vendor: str, operation_id: str, backing: str = "stateful") -> Callable[[HandlerFn], HandlerFn]:
@@ -49,7 +45,11 @@ def handler(vendor: str, operation_id: str, backing: str = "stateful") -> Callab
 
 
 def load_providers() -> None:
-    for name in PROVIDERS:
+    """Imports the provider modules each vendor package lists, so their decorators register."""
+    import targ.allegro
+    import targ.voucherify
+
+    for name in targ.allegro.PROVIDERS + targ.voucherify.PROVIDERS:
         importlib.import_module(name)
 
 

@@ -1,1 +1,6 @@
-"""Voucherify API providers: orders, customers, products, async actions, exports."""
+"""Voucherify API providers: orders, customers, products, async actions, exports.
+
+PROVIDERS lists the modules whose `@handler`/`@runs` decorators must run at app build.
+"""
+
+PROVIDERS: list[str] = []
