@@ -28,6 +28,9 @@ SETTINGS: dict[str, Setting] = {
     "refreshTokenTtl": Setting("P90D", "duration", "Lifetime of an Allegro refresh token (vendor: 3 months)."),
     "authorizationCodeTtl": Setting("PT10S", "duration", "Lifetime of an OAuth authorization code (vendor: 10 s)."),
     "deviceCodeTtl": Setting("PT1H", "duration", "Lifetime of a device code (vendor: 3600 s)."),
+    "oauthParameters": Setting("form-or-query", "choice", "Where the token endpoint reads its parameters: "
+                               "`form-or-query` (the legacy query string too) or `form-only` (the vendor since "
+                               "2025-08-23).", ("form-or-query", "form-only")),
     "paymentDeadline": Setting("P7D", "duration", "An unpaid order is AUTO_CANCELLED after this."),
     "buyerCancelWindow": Setting("P3D", "duration", "A buyer may cancel or modify an order within this."),
     "orderRetention": Setting("P365D", "duration", "Orders older than this leave lists and GET by id (404)."),

@@ -63,8 +63,11 @@ def method_not_allowed(method: str) -> OAuthError:
 
 # --- request parts ---------------------------------------------------------------------------------------------------
 def oauth_params(req: PlainRequest) -> dict[str, str]:
-    """Query-string parameters (legacy, before 2025-08) overlaid by form-body ones (the current rule)."""
-    params = dict(req.query_pairs)
+    """Query-string parameters (legacy, before 2025-08) overlaid by form-body ones (the current rule).
+    With the `oauthParameters` setting at `form-only`, the query string is ignored, as the vendor does since
+    2025-08-23."""
+    lenient = req.world.config.get("oauthParameters") == "form-or-query"
+    params = dict(req.query_pairs) if lenient else {}
     ctype = (req.headers.get("content-type") or "").lower()
     if req.raw_body.strip() and ("application/x-www-form-urlencoded" in ctype or not ctype):
         params.update(parse_qsl(req.raw_body.decode("utf-8", "replace"), keep_blank_values=True))
