@@ -71,4 +71,5 @@ def test_client_sees_vendor_errors(targ: TargServer) -> None:
     with pytest.raises(ApiException) as err:
         api.get_list_of_orders_using_get()
     assert err.value.status == 401
-    assert b"invalid_token" in err.value.body if isinstance(err.value.body, bytes) else "invalid_token" in err.value.body
+    body = err.value.body
+    assert "invalid_token" in (body.decode() if isinstance(body, bytes) else body)
