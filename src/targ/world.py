@@ -41,40 +41,30 @@ class World:
         self.options = options
         self.seed = options.seed
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
-        self._seeder = seeder
-        self.cache: dict[str, Any] = {}   # per-process memo for derived, reset-independent data
         self._trace = 0
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
         self.violations: list[dict[str, Any]] = []
         # The demo world is built once into an in-memory image; reset copies it over the live store.
-        self.image = self._build_image()
-        self.store: Store = SQLiteStore(options.data)
-        fresh = not isinstance(self.store, SQLiteStore) or self.store.is_empty()
+        self.image = SQLiteStore(None)
+        self._bind(self.image)
+        with self.image.transaction():
+            self.clock.set(self.start_ms, frozen=options.frozen)
+            if seeder:
+                seeder(self)
+        live = SQLiteStore(options.data)
+        fresh = live.is_empty()
         if fresh:
-            self.store.restore_from(self.image)
-        self._trace = 0
-        self._bind(self.store)
+            live.restore_from(self.image)
+        self._bind(live)
         if fresh:
             self._restart_clock()
 
     # --- wiring ---------------------------------------------------------------------------------------------------
     def _bind(self, store: Store) -> None:
+        self.store: Store = store
         self.clock = Clock(store)
         self.ids = Ids(store, self.seed)
         self.config = Config(store)
-
-    def _build_image(self) -> SQLiteStore:
-        image = SQLiteStore(None)
-        live, self.store = getattr(self, "store", None), image
-        self._bind(image)
-        with image.transaction():
-            self.clock.set(self.start_ms, frozen=self.options.frozen)
-            if self._seeder:
-                self._seeder(self)
-        if live is not None:
-            self.store = live
-            self._bind(live)
-        return image
 
     def _restart_clock(self) -> None:
         # After a reset the clock stands at its start again and (unless frozen) runs from now on.
