@@ -11,8 +11,6 @@ import httpx
 import pytest
 from edge_helpers import (
     ALL_OPS,
-    MULTIPART_BUG,
-    MULTIPART_OPS,
     accept_for,
     assert_vendor_error,
     build_call,
@@ -30,13 +28,7 @@ from targ.testing import TargServer
 STATE_ERRORS = frozenset({404, 409, 422})
 
 
-def _param(op: Operation) -> Any:
-    if op.operation_id in MULTIPART_OPS:
-        return pytest.param(op, id=op_id(op), marks=pytest.mark.xfail(strict=True, reason=MULTIPART_BUG))
-    return pytest.param(op, id=op_id(op))
-
-
-@pytest.mark.parametrize("op", [_param(op) for op in ALL_OPS])
+@pytest.mark.parametrize("op", [pytest.param(op, id=op_id(op)) for op in ALL_OPS])
 def test_valid_request_succeeds(op: Operation, targ: TargServer, raw: httpx.Client, demo_creds: dict[str, Any],
                                 backing: dict[tuple[str, str], str]) -> None:
     project = new_project(raw) if needs_project(op) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from targ.allegro import messages
 from targ.http.auth import authenticate_allegro
-from targ.http.errors import AllegroError, AllegroProblem, OAuthError, TargError
+from targ.http.errors import AllegroError, AllegroProblem, TargError
 from targ.http.media import ALLEGRO_PUBLIC, essence, pick
 from targ.http.request import Request
 from targ.http.response import Response, build
@@ -58,17 +58,25 @@ class AllegroEdge(SpecEdge):
     def negotiate(self, req: Request, op: Operation) -> str | None:
         offered = op.response_media_types(op.success_status)
         if not offered:
-            offered = sorted({mt for status in op.responses for mt in op.response_media_types(status)})
-        if not offered:
+            # A success without a body still needs the resource's vendor type in Accept (the request body's type,
+            # else the public one), as the vendor answers 406 to `application/json` everywhere.
+            if not any(op.response_media_types(status) for status in op.responses):
+                return None
+            family = {mt for mt in op.request_media_types() if mt.startswith("application/vnd.allegro.")}
+            offered = sorted(family or {ALLEGRO_PUBLIC})
+            if pick(req.headers.get("accept"), offered, wildcards=False) is None:
+                raise self.not_acceptable(req)
             return None
         # The vendor honours no wildcards: `Accept` must name one of the operation's types (406 otherwise).
         chosen = pick(req.headers.get("accept"), offered, wildcards="*/*" in offered)
         if chosen is None:
-            raise AllegroError(
-                406, "NotAcceptableException",
-                "Not acceptable representation requested. Please check 'Accept' request header",
-                user_message=messages.text("invalid_data", req.language))
+            raise self.not_acceptable(req)
         return chosen
+
+    def not_acceptable(self, req: Request) -> AllegroError:
+        return AllegroError(406, "NotAcceptableException",
+                            "Not acceptable representation requested. Please check 'Accept' request header",
+                            user_message=messages.text("invalid_data", req.language))
 
     def check_content_type(self, req: Request, op: Operation) -> str | None:
         if op.request_body is None:
@@ -87,15 +95,12 @@ class AllegroEdge(SpecEdge):
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
         status = 422 if op.declares(422) else 400
         entries = [
+            # `details` is always a string here: some operations (Error400) declare it non-null.
             AllegroProblem("VALIDATION_ERROR", p.message, path=p.path or None,
-                           details=None if p.location == "body" else f"{p.location} parameter",
+                           details="request body" if p.location == "body" else f"{p.location} parameter",
                            user_message=messages.problem_message(p.kind, p.path, req.language))
             for p in problems
         ]
         return AllegroError(status, problems=entries)
 
-    def authenticate_error(self) -> OAuthError:  # pragma: no cover - documentation of the 401 shape
-        return OAuthError(401, "unauthorized", "Full authentication is required to access this resource")
 
-
-__all__ = ["ALLEGRO_PUBLIC", "AllegroEdge"]

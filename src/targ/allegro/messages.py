@@ -6,6 +6,8 @@ domain errors pass their own English/Polish texts through `localise`.
 
 from __future__ import annotations
 
+from targ.http.media import accepted
+
 LANGUAGES = ("pl-PL", "en-US", "uk-UA", "sk-SK", "cs-CZ", "hu-HU")
 DEFAULT = "pl-PL"
 
@@ -53,8 +55,7 @@ def language_of(header: str | None) -> str:
     """The first supported language of an Accept-Language header; Polish when absent or unsupported."""
     if not header:
         return DEFAULT
-    for part in header.split(","):
-        tag = part.split(";", 1)[0].strip()
+    for tag in accepted(header):
         for lang in LANGUAGES:
             if tag.lower() == lang.lower() or tag.lower() == lang[:2].lower():
                 return lang

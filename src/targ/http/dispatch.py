@@ -80,7 +80,8 @@ class Edge:
                 raise _plain_error(kind, 404, "not_found", f"no such path: {inc.raw_path}")
             fn, params, allowed = found
             if fn is None:
-                raise _plain_error(kind, 405, "method_not_allowed", f"allowed: {', '.join(allowed)}")
+                raise _plain_error(kind, 405, "method_not_allowed", f"allowed: {', '.join(allowed)}",
+                                   {"allow": ", ".join(allowed)})
             req = PlainRequest(self.world, inc.method, inc.raw_path, inc.query_pairs(), inc.headers, inc.body,
                                inc.base_url, params)
             if getattr(fn, "outside_transaction", False):
@@ -102,10 +103,11 @@ class Edge:
         self.violations.append({"kind": "crash", "method": inc.method, "path": inc.raw_path, "error": text})
 
 
-def _plain_error(kind: str, status: int, key: str, message: str) -> TargError:
+def _plain_error(kind: str, status: int, key: str, message: str,
+                 headers: dict[str, str] | None = None) -> TargError:
     if kind == "oauth":
-        return OAuthError(status, key, message)
-    return AdminError(status, key, message)
+        return OAuthError(status, key, message, headers)
+    return AdminError(status, key, message, headers)
 
 
 def _plain_reply(reply: Reply) -> Response:

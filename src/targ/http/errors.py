@@ -94,8 +94,10 @@ class VoucherifyError(TargError):
     """Voucherify's error object: `code` (= HTTP status), `key`, `message`, `details`, `request_id`, resource."""
 
     def __init__(self, status: int, key: str, message: str, details: str | None = None, *,
-                 resource_id: str | None = None, resource_type: str | None = None) -> None:
+                 resource_id: str | None = None, resource_type: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         self.status = status
+        self._headers = headers or {}
         self.key = key
         self.message = message
         self.details = details
@@ -115,15 +117,22 @@ class VoucherifyError(TargError):
             out["resource_type"] = self.resource_type
         return out
 
+    def headers(self) -> dict[str, str]:
+        return self._headers
+
 
 class AdminError(TargError):
     """targ's own admin API: `{"error": "<key>", "message": "..."}`."""
 
-    def __init__(self, status: int, error: str, message: str) -> None:
+    def __init__(self, status: int, error: str, message: str, headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.error = error
         self.message = message
+        self._headers = headers or {}
         super().__init__(f"{status} {error}: {message}")
 
     def body(self) -> dict[str, Any]:
         return {"error": self.error, "message": self.message}
+
+    def headers(self) -> dict[str, str]:
+        return self._headers

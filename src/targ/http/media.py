@@ -13,7 +13,8 @@ def essence(value: str | None) -> str:
 
 
 def accepted(header: str | None) -> list[str]:
-    """The media ranges of an Accept header, most preferred first (q=0 dropped)."""
+    """The values of an Accept-style header (Accept, Accept-Language), most preferred first, lower-cased;
+    q=0 dropped."""
     if not header:
         return []
     ranges: list[tuple[float, int, str]] = []
@@ -37,6 +38,9 @@ def pick(accept: str | None, offered: list[str], *, wildcards: bool) -> str | No
     for rng in accepted(accept):
         if rng in offered_l:
             return offered_l[rng]
+        if "*/*" in offered_l and "*" not in rng:
+            # The operation serves any type (binary attachments): the concrete type asked for is the answer.
+            return rng
         if wildcards and rng == "*/*" and offered:
             return offered[0]
         if wildcards and rng.endswith("/*"):

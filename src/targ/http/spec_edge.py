@@ -23,7 +23,8 @@ from targ.spec.synth import synthesize
 from targ.spec.validate import Problem, parse_parameters, validate_body, validate_response
 from targ.world import World
 
-_BINARY_PREFIXES = ("image/", "application/pdf", "application/octet-stream", "text/", "x-application/")
+# Bodies handed to handlers as raw bytes, not parsed as JSON (files, labels, multipart uploads).
+_BINARY_PREFIXES = ("image/", "application/pdf", "application/octet-stream", "text/", "x-application/", "multipart/")
 
 
 class SpecEdge:

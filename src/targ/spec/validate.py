@@ -21,7 +21,8 @@ from targ.spec.bundle import Operation
 from targ.spec.schemas import find_property, resolve, type_of
 
 # The edge answers for these itself (406/415/401), so they are neither validated nor required here.
-SKIPPED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# Accept-Language is read by the edge, which falls back to the default language like the vendor does.
+SKIPPED_HEADERS = frozenset({"accept", "content-type", "authorization", "accept-language"})
 
 # Voucherify's error object (voucherify-wire.md §2.7). Its spec has no error responses at all, so it is defined here:
 # `code` is the HTTP status (checked separately), `message` is always present, the rest is optional.
@@ -82,13 +83,21 @@ def _pick_branch(err: jsonschema_rs.ValidationError) -> list[jsonschema_rs.Valid
 
 def problems_from_errors(location: str, errors: Iterable[jsonschema_rs.ValidationError],
                          name: str = "") -> list[Problem]:
-    """Turn validator errors into Problems. `name` (a parameter name) prefixes the rendered paths and is the
-    Problem.path of every problem; for bodies the Problem.path is the dotted instance path."""
+    """Turn validator errors into Problems, each once (an allOf reports the same failure per part). `name` (a
+    parameter name) prefixes the rendered paths and is the Problem.path of every problem; for bodies the
+    Problem.path is the dotted instance path."""
+    unique: dict[tuple[str, str, str], Problem] = {}
+    for problem in _problems(location, errors, name):
+        unique.setdefault((problem.location, problem.path, problem.message), problem)
+    return list(unique.values())
+
+
+def _problems(location: str, errors: Iterable[jsonschema_rs.ValidationError], name: str) -> list[Problem]:
     out: list[Problem] = []
     for err in errors:
         kind = err.kind.name
         if kind in ("anyOf", "oneOf") and (branch := _pick_branch(err)) is not None:
-            out.extend(problems_from_errors(location, branch, name))
+            out.extend(_problems(location, branch, name))
             continue
         at = render_path(err.instance_path, name)
         label = at or "body"

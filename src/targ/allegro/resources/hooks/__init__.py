@@ -1,0 +1,1 @@
+"""Per-resource behaviour the vendor documents beyond plain CRUD: `Hooks` subclasses and extra operations."""
