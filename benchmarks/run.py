@@ -73,6 +73,11 @@ class Server:
             raise BenchError(f"no VmRSS for {self.name} (pid {self.proc.pid})")
         return round(int(match.group(1)) / 1024, 1)
 
+    def cpu_s(self) -> float:
+        """User + system CPU seconds the server has used so far (/proc/PID/stat)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stderr_text(self) -> str:
         if self.stderr_file is None:
             return ""
@@ -243,6 +248,7 @@ def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]
     ordered += sorted((bundle.by_id[o] for o in example if o not in PREFERRED_POSTS and o in bundle.by_id),
                       key=lambda op: ("{" in op.path, op.path))
     tried: list[str] = []
+    candidates: list[tuple[bool, bool, str, str, bytes, dict[str, str]]] = []
     for op in ordered:
         try:
             path_params, query, headers, media_type, body = synthesize_request(op)
@@ -259,14 +265,17 @@ def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]
             path += "?" + urlencode(query)
         raw = json.dumps(body, separators=(",", ":")).encode()
         hdrs = {"Accept": ALLEGRO_MEDIA, **headers, **auth, "Content-Type": media_type}
+        # Preferred: a body with something in it to validate, then no path parameters; else the PREFERRED order.
+        candidates.append((len(raw) <= 2, "{" in op.path, op.operation_id, path, raw, hdrs))
+    rank = {op.operation_id: i for i, op in enumerate(ordered)}
+    for _, _, op_id, path, raw, hdrs in sorted(candidates, key=lambda c: (c[0], c[1], rank[c[2]])):
         status, _, reply = request(targ.port, "POST", path, raw, hdrs)
         if 200 <= status < 300:
-            label = f"POST {op.path}"
-            log(f"POST route: {op.operation_id} {path} -> {status} ({len(raw)} B body)")
-            return Route(label, "POST", path, hdrs, raw), {
-                "operationId": op.operation_id, "path": path, "status": status, "requestBytes": len(raw),
+            log(f"POST route: {op_id} {path} -> {status} ({len(raw)} B body)")
+            return Route(f"POST {path.split('?')[0]}", "POST", path, hdrs, raw), {
+                "operationId": op_id, "path": path, "status": status, "requestBytes": len(raw),
                 "responseBytes": len(reply)}
-        tried.append(f"{op.operation_id}: {status} {reply[:200]!r}")
+        tried.append(f"{op_id}: {status} {reply[:200]!r}")
     raise BenchError("no example-backed Allegro /sale/ POST answered 2xx:\n  " + "\n  ".join(tried[:20]))
 
 
@@ -325,24 +334,28 @@ def run_wrk(wrk: str, port: int, route: Route, connections: int, seconds: int, c
     return parse_wrk(proc.stdout)
 
 
-def load(wrk: str, srv: Server, routes: list[Route], args: argparse.Namespace, cpu: int | None,
-         tmp: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    out: dict[str, dict[str, dict[str, Any]]] = {}
+def load(wrk: str, servers: list[Server], routes: list[Route], args: argparse.Namespace, cpu: int | None,
+         tmp: Path) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
+    """Every (route, connections) point on each server in turn, back to back, so that a ratio compares figures taken
+    seconds apart (a shared VM's speed drifts over a minute). Returns {server: {route: {connections: point}}}."""
+    out: dict[str, dict[str, dict[str, dict[str, Any]]]] = {srv.name: {} for srv in servers}
     for i, route in enumerate(routes):
         script = tmp / f"route{i}.lua"
         script.write_text(route.lua())
-        out[route.label] = {}
         for conns in CONNECTIONS:
-            if args.warmup > 0:
-                run_wrk(wrk, srv.port, route, conns, args.warmup, cpu, script)
-            point = run_wrk(wrk, srv.port, route, conns, args.duration, cpu, script)
-            log(f"{srv.name:8} {route.label:28} c={conns:<2} {point['rps']:>9.1f} req/s  "
-                f"p50 {point['p50_ms']:.3f} ms  p99 {point['p99_ms']:.3f} ms  errors {point['errors']}")
-            if srv.proc.poll() is not None:
-                raise BenchError(f"{srv.name} died under load:\n{srv.stderr_text()}")
-            out[route.label][str(conns)] = point
+            for srv in servers:
+                if args.warmup > 0:
+                    run_wrk(wrk, srv.port, route, conns, args.warmup, cpu, script)
+                cpu0 = srv.cpu_s()
+                point = run_wrk(wrk, srv.port, route, conns, args.duration, cpu, script)
+                point["cpu_us_per_req"] = round((srv.cpu_s() - cpu0) * 1e6 / max(point["requests"], 1), 1)
+                log(f"{srv.name:8} {route.label:28} c={conns:<2} {point['rps']:>9.1f} req/s  "
+                    f"p50 {point['p50_ms']:.3f} ms  p99 {point['p99_ms']:.3f} ms  "
+                    f"cpu {point['cpu_us_per_req']:.1f} us/req  errors {point['errors']}")
+                if srv.proc.poll() is not None:
+                    raise BenchError(f"{srv.name} exited ({srv.proc.returncode}) under load:\n{srv.stderr_text()}")
+                out[srv.name].setdefault(route.label, {})[str(conns)] = point
     return out
-
 
 # ---------------------------------------------------------------------------------------------- figures
 
@@ -404,6 +417,7 @@ def machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "uvicorn": uvicorn.__version__,
         "wrk": wrk_version,
+        "loadavg_at_start": os.getloadavg()[0],
     }
 
 
@@ -435,41 +449,37 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                      "startup_runs": args.starts, "reset_runs": args.resets, "pinning": pinning,
                      "wrk_threads": 1},
     }
+    # Both servers stay up through the load (each is idle while the other is measured), both pinned to the same CPU.
+    targ_start, targ = startup("targ", args.starts, server_cpu)
+    base_start, base = startup("baseline", args.starts, server_cpu)
+    rss_idle = {"targ": targ.rss_mb(), "baseline": base.rss_mb()}
+    reset = reset_times(targ, args.resets)
+    log(f"reset: client median {reset['client_median']} ms, server median {reset['server_median']} ms")
+    # The routes are built (demo token, coverage) after the resets, so they hold for the world the load meets.
+    routes, post_info = build_routes(targ)
     with tempfile.TemporaryDirectory(prefix="targ-bench-") as tmpdir:
-        tmp = Path(tmpdir)
-        # targ
-        targ_start, targ = startup("targ", args.starts, server_cpu)
-        try:
-            targ_idle = targ.rss_mb()
-            routes, post_info = build_routes(targ)
-            reset = reset_times(targ, args.resets)
-            log(f"reset: client median {reset['client_median']} ms, server median {reset['server_median']} ms")
-            targ_load = load(wrk, targ, routes, args, wrk_cpu, tmp)
-            targ_after = targ.rss_mb()
-        finally:
-            stop_server(targ)
-        # baseline: the same routes (paths, headers, bodies) against a bare ASGI app on the same uvicorn
-        base_start, base = startup("baseline", args.starts, server_cpu)
-        try:
-            base_idle = base.rss_mb()
-            base_load = load(wrk, base, routes, args, wrk_cpu, tmp)
-            base_after = base.rss_mb()
-        finally:
-            stop_server(base)
+        # The baseline gets the same routes (paths, headers, bodies) as targ.
+        loads = load(wrk, [targ, base], routes, args, wrk_cpu, Path(tmpdir))
+    rss_after = {"targ": targ.rss_mb(), "baseline": base.rss_mb()}
+    stop_server(targ)
+    stop_server(base)
+    targ_load, base_load = loads["targ"], loads["baseline"]
 
     for label, points in targ_load.items():
         for conns, point in points.items():
             base_rps = base_load[label][conns]["rps"]
             point["ratio"] = round(point["rps"] / base_rps, 3) if base_rps else None
+            base_cpu = base_load[label][conns]["cpu_us_per_req"]
+            point["cpu_ratio"] = round(base_cpu / point["cpu_us_per_req"], 3) if point["cpu_us_per_req"] else None
     me_ratios = {c: p["ratio"] for c, p in targ_load["GET /me"].items()}
     result.update({
         "startup_ms": {"targ": targ_start, "baseline": base_start},
         "reset_ms": reset,
-        "rss_mb": {"targ": {"idle": targ_idle, "after_load": targ_after},
-                   "baseline": {"idle": base_idle, "after_load": base_after}},
+        "rss_mb": {name: {"idle": rss_idle[name], "after_load": rss_after[name]} for name in ("targ", "baseline")},
         "post_route": post_info,
         "load": {"targ": targ_load, "baseline": base_load},
         "ratio": {label: {c: p["ratio"] for c, p in points.items()} for label, points in targ_load.items()},
+        "cpu_ratio": {label: {c: p["cpu_ratio"] for c, p in points.items()} for label, points in targ_load.items()},
         "goal": {"GET /me ratio >= 0.30": all(r is not None and r >= 0.30 for r in me_ratios.values()),
                  "GET /me ratio": me_ratios},
     })
@@ -509,6 +519,7 @@ def main() -> int:
         signal.alarm(0)
         stop_all()
     result["took_s"] = round(time.perf_counter() - t0, 1)
+    result["machine"]["loadavg_at_end"] = os.getloadavg()[0]
     print(json.dumps(result, indent=2))
     log(f"done in {result['took_s']} s")
     return 0

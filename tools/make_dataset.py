@@ -181,7 +181,7 @@ SETS: dict[str, list[tuple[str, bool, bool]]] = {
 # Flags: adv = advertisement (classifieds) category, priceopt = advertisement price optional, noproduct =
 # productCreationEnabled false, nocolour = variantsByColorPatternAllowed false, comments =
 # sellerCanRequirePurchaseComments, noof = not allowed for One Fulfillment (inherited), tax=<profile> (inherited),
-# compat=<itemsType> (compatibility list supported).
+# compat=<itemsType> (compatibility list supported: listed as such, and inherited by the subtree).
 # ---------------------------------------------------------------------------------------------------------------
 TREE = """
 Dom i Ogród | Home and Garden  #5  {base}
@@ -361,7 +361,7 @@ Motoryzacja | Automotive  #3  {base}
       Filtry powietrza | Air filters  ~filtr,powietrza
     Oświetlenie samochodowe | Car lighting
       Żarówki samochodowe | Car bulbs  ~żarówka,h7,h4
-    Pióra wycieraczek | Wiper blades  #257358  ~wycieraczki,pióra
+    Pióra wycieraczek | Wiper blades  #257358  [compat=CAR]  ~wycieraczki,pióra
   Części motocyklowe | Motorcycle parts  #158  [compat=MOTORCYCLE_EXPLODED]  {carpart}  ~motocykl
   Opony i felgi | Tyres and rims  [noof]
     Opony samochodowe | Car tyres
@@ -802,18 +802,31 @@ DELIVERY_METHODS = [
     (None, "Allegro Foxpost automata", "allegro-hu", "IN_ADVANCE", True, "FOXPOST", "25.000", (24, 72),
      "40000.00"),
     (None, "GLS futárszolgálat", "allegro-hu", "IN_ADVANCE", False, "GLS", "40.000", (24, 48), "40000000.00"),
+    # What One Fulfillment ships abroad with ("One Fulfillment International" shipping rates).
+    (None, "Allegro International One Kurier CZ", "allegro-cz", "IN_ADVANCE", True, "ALLEGRO", "25.000", (48, 96),
+     "2500.00"),
+    (None, "Allegro International One Kurier SK", "allegro-sk", "IN_ADVANCE", True, "ALLEGRO", "25.000", (48, 96),
+     "100.00"),
+    (None, "Allegro International One Kurier HU", "allegro-hu", "IN_ADVANCE", True, "ALLEGRO", "25.000", (48, 96),
+     "40000.00"),
 ]
 COUNTRIES = {"allegro-pl": ("PL", "PLN"), "allegro-cz": ("CZ", "CZK"), "allegro-sk": ("SK", "EUR"),
              "allegro-hu": ("HU", "HUF")}
 
 
-def build_delivery_methods(draw: Draw) -> list[Json]:
+def delivery_method_id(name: str) -> str:
+    """Ids the spec and the vendor's threads do not pin are derived from the name, so that other parts of targ
+    (the One Fulfillment shipping rates every such seller starts with) can name a method without reading this."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"targ:allegro:delivery-method:{name}"))
+
+
+def build_delivery_methods() -> list[Json]:
     out = []
     for pinned, name, marketplace, policy, endorsed, carrier, max_kg, hours, max_rate in DELIVERY_METHODS:
         country, currency = COUNTRIES[marketplace]
         rate = {"min": "0.00", "max": max_rate, "currency": currency}
         out.append({
-            "id": pinned or draw.uuid(),
+            "id": pinned or delivery_method_id(name),
             "name": name,
             "marketplaces": [marketplace],
             "paymentPolicy": policy,
@@ -905,7 +918,7 @@ def build_delivery_file(draw: Draw) -> Json:
         "seed": draw.seed,
         "carriers": [{"id": cid, "name": name} if name else {"id": cid} for cid, name in CARRIERS],
         "carrierAliases": CARRIER_ALIASES,
-        "deliveryMethods": build_delivery_methods(draw),
+        "deliveryMethods": build_delivery_methods(),
         "pickupPointsModifiedAt": MODIFIED_AT,
         "pickupPoints": build_pickup_points(draw),
     }
@@ -1027,16 +1040,21 @@ STANDARD_RATES = {
     "SK": [rate("23%", "23.00"), rate("19%", "19.00"), rate("5%", "5.00")],
     "HU": [rate("27%", "27.00"), rate("18%", "18.00"), rate("5%", "5.00")],
 }
-REDUCED = {"PL": ["5.00", "8.00", "23.00"], "CZ": ["0.00", "12.00", "21.00"], "SK": ["5.00", "19.00", "23.00"],
-           "HU": ["5.00", "18.00", "27.00"]}
+# The rates goods with a reduced rate may carry (the reduced one, or the standard one for what does not qualify).
+REDUCED = {
+    "books": {"PL": ["5.00", "23.00"], "CZ": ["0.00", "21.00"], "SK": ["5.00", "23.00"], "HU": ["5.00", "27.00"]},
+    "food": {"PL": ["5.00", "8.00", "23.00"], "CZ": ["12.00", "21.00"], "SK": ["5.00", "19.00", "23.00"],
+             "HU": ["5.00", "18.00", "27.00"]},
+    "pharmacy": {"PL": ["8.00", "23.00"], "CZ": ["12.00", "21.00"], "SK": ["5.00", "23.00"], "HU": ["5.00", "27.00"]},
+}
 
 
-def tax_profile(subjects: list[str], reduced: bool = False, exemptions: tuple[str, ...] = ()) -> Json:
+def tax_profile(subjects: list[str], reduced: str | None = None, exemptions: tuple[str, ...] = ()) -> Json:
     labels = {"GOODS": "Towar", "SERVICES": "Usługa"}
     exemption_labels = {"MARGIN_SCHEME": "Procedura marży", "MONEY_EQUIVALENT": "Ekwiwalent pieniężny"}
     rates = {}
     for country, values in STANDARD_RATES.items():
-        chosen = [v for v in values if not reduced or v["value"] in REDUCED[country]]
+        chosen = [v for v in values if reduced is None or v["value"] in REDUCED[reduced][country]]
         rates[country] = [*chosen, EXEMPT[country]]
     return {"subjects": [{"label": labels[s], "value": s} for s in subjects], "rates": rates,
             "exemptions": [{"label": exemption_labels[e], "value": e} for e in exemptions]}
@@ -1044,9 +1062,9 @@ def tax_profile(subjects: list[str], reduced: bool = False, exemptions: tuple[st
 
 TAX_PROFILES = {
     "goods": tax_profile(["GOODS"], exemptions=("MONEY_EQUIVALENT",)),
-    "books": tax_profile(["GOODS"], reduced=True),
-    "food": tax_profile(["GOODS"], reduced=True),
-    "pharmacy": tax_profile(["GOODS"], reduced=True),
+    "books": tax_profile(["GOODS"], reduced="books"),
+    "food": tax_profile(["GOODS"], reduced="food"),
+    "pharmacy": tax_profile(["GOODS"], reduced="pharmacy"),
     "collectibles": tax_profile(["GOODS"], exemptions=("MARGIN_SCHEME", "MONEY_EQUIVALENT")),
     "services": tax_profile(["SERVICES"], exemptions=("MONEY_EQUIVALENT",)),
 }
@@ -1054,7 +1072,7 @@ TAX_PROFILES = {
 # Badge campaigns (the spec's BARGAIN and HIT, and the ones sellers see today). Windows in days from the clock start.
 BADGE_CAMPAIGNS = [
     {"id": "BARGAIN", "name": "Strefa okazji", "type": "DISCOUNT", "eligible": True,
-     "application": ("ALWAYS", None, None), "visibility": ("WITHIN", -30, 60), "publication": ("UNTIL", None, 59),
+     "application": ("UNTIL", None, 55), "visibility": ("WITHIN", -30, 60), "publication": ("UNTIL", None, 59),
      "stockReservationIsRequired": True},
     {"id": "HIT", "name": "Hit", "type": "STANDARD", "eligible": False,
      "refusal": ("BB1", "The account does not meet the quality criteria"),
@@ -1085,12 +1103,14 @@ PROMOTION_PACKAGES = {
     "base": [("emphasized10d", "Wyróżnienie", "PT240H"), ("emphasized1d", "Wyróżnienie elastyczne", "PT24H")],
     "extra": [("departmentPage", "Strona działu", "PT240H"), ("promoPackage", "Pakiet Promo", "PT240H")],
 }
+# (pinned id: the spec's examples, name, type, publication, promotions, extensions)
 CLASSIFIED_PACKAGES = [
-    ("Standard", "BASE", "PT240H", [], []),
-    ("Power", "BASE", "PT240H", [("emphasized", "PT240H")], [("autocentrumExport", "Autocentrum.pl")]),
-    ("Premium", "BASE", "PT720H", [("emphasized", "PT720H"), ("departmentPage", "PT240H")],
+    ("e76d443b-c088-4da5-95f7-cc9aaf73bf7b", "Standard", "BASE", "PT240H", [], []),
+    ("6174be19-56f9-484b-b72c-43b0b00785e8", "Power", "BASE", "PT240H", [("emphasized", "PT240H")],
      [("autocentrumExport", "Autocentrum.pl")]),
-    ("Podbicie", "EXTRA", None, [("bump", "PT24H")], []),
+    (None, "Premium", "BASE", "PT720H", [("emphasized", "PT720H"), ("departmentPage", "PT240H")],
+     [("autocentrumExport", "Autocentrum.pl")]),
+    ("bff60277-b92e-46b6-98a4-439f830ac0a1", "Podbicie", "EXTRA", None, [("bump", "PT24H")], []),
 ]
 ADDITIONAL_SERVICES = [
     ("Pakowanie i personalizacja", [("GIFT_WRAP", "Pakowanie na prezent", "Opisz, jak zapakujesz produkt.", True,
@@ -1098,6 +1118,7 @@ ADDITIONAL_SERVICES = [
     ("Dostawa i montaż", [
         ("CARRY_IN", "Wniesienie", "Wniesienie towaru do mieszkania.", True, "500.00", "LARGE"),
         ("ASSEMBLY", "Montaż", "Montaż lub instalacja produktu u kupującego.", True, "1000.00", "LARGE"),
+        ("SETUP", "Konfiguracja", "Uruchomienie i konfiguracja urządzenia u kupującego.", True, "300.00", None),
         ("OLD_EQUIPMENT_PICKUP", "Odbiór zużytego sprzętu", "Odbierzemy zużyty sprzęt przy dostawie.", False,
          "100.00", "LARGE"),
     ]),
@@ -1168,8 +1189,8 @@ def build_reference_file(draw: Draw) -> Json:
         "extraPackages": [{"id": i, "name": n, "cycleDuration": d} for i, n, d in PROMOTION_PACKAGES["extra"]],
     }
     classified = []
-    for name, kind, duration, promotions, extensions in CLASSIFIED_PACKAGES:
-        package: dict[str, Any] = {"id": draw.uuid(), "name": name, "type": kind,
+    for pinned, name, kind, duration, promotions, extensions in CLASSIFIED_PACKAGES:
+        package: dict[str, Any] = {"id": pinned or draw.uuid(), "name": name, "type": kind,
                                    "extensions": [{"name": n, "description": d} for n, d in extensions],
                                    "promotions": [{"name": n, "duration": d} for n, d in promotions]}
         if duration:

@@ -105,7 +105,8 @@ def test_accept_on_operation_without_body(http: httpx.Client, token: str) -> Non
     path = "/sale/offer-tags/12345"
     assert_allegro_errors(send(http, "DELETE", path, bearer(token, None)), 406, "NotAcceptableException")
     resp = http.delete(path, headers=bearer(token))
-    assert resp.status_code == 204 and resp.content == b"", resp.text
+    # Past the Accept check: deleted (example-backed) or unknown (once offer tags hold real state).
+    assert (resp.status_code, resp.content) == (204, b"") or resp.status_code == 404, resp.text
 
 
 def test_vendor_accept_on_bodiless_operation_declaring_json_errors(http: httpx.Client, token: str) -> None:

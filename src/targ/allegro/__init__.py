@@ -6,4 +6,19 @@ binds operations or job kinds.
 
 PROVIDERS = [
     "targ.allegro.me",
+    "targ.allegro.catalog.categories",
+    "targ.allegro.catalog.matching",
+    "targ.allegro.catalog.changes",
+    "targ.allegro.catalog.delivery",
+    "targ.allegro.catalog.points",
+    "targ.allegro.catalog.marketplaces",
+    "targ.allegro.catalog.campaigns",
+    "targ.allegro.catalog.offer_options",
+    "targ.allegro.catalog.compatibility",
+    "targ.allegro.catalog.lookups",
+    "targ.allegro.catalog.derived.quality",
+    "targ.allegro.catalog.derived.ratings",
+    "targ.allegro.catalog.derived.classifieds",
+    "targ.allegro.catalog.derived.unfilled",
+    "targ.allegro.resources",
 ]

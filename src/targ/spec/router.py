@@ -56,25 +56,29 @@ class Router:
             return None  # a trailing slash is another path for both vendors
         if segs == [""]:
             segs = []
-        node = self._find(self._root, segs, 0)
-        if node is None:
+        nodes = self._find(self._root, segs, 0)
+        if not nodes:
             return None
-        ops = node.ops.get(method, [])
+        node = next((n for n in nodes if method in n.ops), None)
+        if node is None:
+            return Match([], sorted({m for n in nodes for m in n.ops}), {})
+        ops = node.ops[method]
         params = {id(op): self._params(op, segs) for op in ops}
         return Match(ops, sorted(node.ops), params)
 
-    def _find(self, node: _Node, segs: list[str], i: int) -> _Node | None:
+    def _find(self, node: _Node, segs: list[str], i: int) -> list[_Node]:
+        """Every node the path reaches, static matches first (so `/v1/orders/import` is the import operation for
+        POST, and still an order id for GET)."""
         if i == len(segs):
-            return node if node.ops else None
+            return [node] if node.ops else []
         seg = segs[i]
+        found: list[_Node] = []
         child = node.static.get(seg)
         if child is not None:
-            found = self._find(child, segs, i + 1)
-            if found is not None:
-                return found
+            found += self._find(child, segs, i + 1)
         if node.param is not None and seg != "":
-            return self._find(node.param, segs, i + 1)
-        return None
+            found += self._find(node.param, segs, i + 1)
+        return found
 
     def _params(self, op: Operation, segs: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -9,7 +9,7 @@ from typing import Any
 from targ.allegro.resources.model import Doc, Resource
 from targ.clock import iso
 from targ.http.auth import access_denied
-from targ.http.errors import AllegroError
+from targ.http.errors import AllegroError, OAuthError, TargError
 from targ.http.request import Request
 from targ.spec.bundle import Operation
 from targ.store.base import Store
@@ -74,30 +74,33 @@ class Ctx:
         return next((s for s in preferred if self.op.declares(s)), preferred[0])
 
     def fail(self, preferred: tuple[int, ...], code: str, message: str, *, path: str | None = None,
-             metadata: dict[str, str] | None = None) -> AllegroError:
+             metadata: dict[str, str] | None = None) -> TargError:
         status = self.status(*preferred)
         if status == 403:
-            return forbidden(path)
+            return self.forbidden(path)
         return AllegroError(status, code, message, path=path, metadata=metadata)
 
-    def invalid(self, message: str, path: str | None = None) -> AllegroError:
+    def forbidden(self, path: str | None = None) -> TargError:
+        """AccessDenied; in the OAuth shape where the operation declares its 403 so (modifyShippingRatesSetUsingPUT)."""
+        content = (self.op.responses.get("403") or {}).get("content") or {}
+        if any(str((entry.get("schema") or {}).get("$ref", "")).endswith("/AuthError") for entry in content.values()):
+            return OAuthError(403, "access_denied", "Access is denied")
+        denied = access_denied()
+        denied.problems[0].path = path
+        return denied
+
+    def invalid(self, message: str, path: str | None = None) -> TargError:
         """A body the spec accepts but the vendor's rules refuse."""
         return self.fail((422, 400), "VALIDATION_ERROR", message, path=path)
 
-    def not_found(self, key: str, label: str | None = None) -> AllegroError:
+    def not_found(self, key: str, label: str | None = None) -> TargError:
         return self.fail((404, 422, 400), "NOT_FOUND", f"{label or self.res.label} {key} not found.")
 
-    def foreign(self, key: str, label: str | None = None) -> AllegroError:
+    def foreign(self, key: str, label: str | None = None) -> TargError:
         """Another seller's resource: 403 where the operation documents it, else indistinguishable from missing."""
         if self.op.declares(403):
-            return forbidden()
+            return self.forbidden()
         return self.not_found(key, label)
-
-
-def forbidden(path: str | None = None) -> AllegroError:
-    denied = access_denied()
-    denied.problems[0].path = path
-    return denied
 
 
 def owned_or_raise(ctx: Ctx, kind: str, key: str, label: str) -> Doc:

@@ -3,9 +3,9 @@
 `serve(resource, extras)` finds the resource's operations in the bundle (the collection path and its one item path
 `collection/{param}`), gives each a role by method, and binds a handler for it:
 
-| path       | GET  | POST   | PUT                   | PATCH               | DELETE |
-|------------|------|--------|-----------------------|---------------------|--------|
-| collection | list | create |                       |                     |        |
+| path       | GET  | POST   | PUT                     | PATCH                 | DELETE |
+|------------|------|--------|-------------------------|-----------------------|--------|
+| collection | list | create |                         |                       |        |
 | item       | read |        | replace (keyed: upsert) | patch (keyed: upsert) | delete |
 
 Everything is stored per seller (store owner = seller id) as one document in the fullest form the spec shows (the read
@@ -39,8 +39,9 @@ _FIRST_ID = 100_000_000  # decimal ids (ids="number") start here
 
 
 # --- binding --------------------------------------------------------------------------------------------------------
-def serve(res: Resource, extras: Mapping[str, Extra] | None = None) -> Bound:
-    """Binds every operation of the resource (and the `extras`, by operationId) and returns what was derived."""
+def serve(res: Resource, extras: Mapping[str, Extra] | None = None, derived: tuple[str, ...] = ()) -> Bound:
+    """Binds every operation of the resource (and the `extras`, by operationId) and returns what was derived.
+    `derived` names extras that compute their answer from stored state rather than read it (coverage says so)."""
     bundle = load_bundle("allegro")
     item = res.item or _item_path(bundle.operations, res.collection)
     ops: dict[str, Operation] = {}
@@ -67,17 +68,17 @@ def serve(res: Resource, extras: Mapping[str, Extra] | None = None) -> Bound:
     for role, op in ops.items():
         _bind(op.operation_id, bound, _CRUD[role])
     for oid, fn in (extras or {}).items():
-        _bind(oid, bound, fn)
+        _bind(oid, bound, fn, "derived" if oid in derived else "stateful")
     return bound
 
 
-def _bind(operation_id: str, bound: Bound, fn: Callable[[Ctx], Reply]) -> None:
+def _bind(operation_id: str, bound: Bound, fn: Callable[[Ctx], Reply], backing: str = "stateful") -> None:
     def run(req: Request) -> Reply:
         ctx = Ctx(req, bound)
         ensure_defaults(ctx)
         return fn(ctx)
     run.__name__ = f"{bound.res.name}:{operation_id}"
-    handler("allegro", operation_id, backing="stateful")(run)
+    handler("allegro", operation_id, backing=backing)(run)
 
 
 def _item_path(operations: list[Operation], collection: str) -> str | None:
@@ -176,8 +177,8 @@ def save(ctx: Ctx, doc: Doc) -> Doc:
 
 def insert(ctx: Ctx, body: Doc, *, key: str | None = None, parent: str | None = None, trusted: bool = False) -> Doc:
     """A new document from a body: key assigned, stamped, completed and checked by the hooks, references checked."""
-    doc = copy.deepcopy(body) if trusted else writable_part(ctx, body)
-    doc[ctx.res.key_field] = key if key is not None else new_id(ctx)
+    part = copy.deepcopy(body) if trusted else writable_part(ctx, body)
+    doc = {ctx.res.key_field: key if key is not None else new_id(ctx), **part}  # the key first, as the vendor shows
     if parent is not None:
         doc["_parent"] = parent
     stamp(ctx, doc, None)
@@ -196,8 +197,8 @@ def update(ctx: Ctx, old: Doc, body: Any, *, merge: bool) -> Doc:
                           path=ctx.res.key_field)
     ctx.res.hooks.writable(ctx, old)
     part = {k: v for k, v in writable_part(ctx, body).items() if k not in ctx.res.immutable}
-    doc = merge_patch({k: v for k, v in old.items() if k not in ctx.bound.server_fields}, part) if merge else part
-    doc[ctx.res.key_field] = old[ctx.res.key_field]
+    kept = {k: v for k, v in old.items() if k not in ctx.bound.server_fields}
+    doc = {ctx.res.key_field: old[ctx.res.key_field], **(merge_patch(kept, part) if merge else part)}
     stamp(ctx, doc, old)
     ctx.res.hooks.prepare(ctx, doc, old)
     references.check(ctx, doc)

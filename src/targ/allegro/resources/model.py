@@ -26,10 +26,12 @@ OFFER = "offer"  # the kind of offer documents (owned by the offers issue); a re
 @dataclass(frozen=True)
 class Ref:
     """`path` in a resource body holds the id of a `target`: a resource name, OFFER, or a lookup registered with
-    `references.register_lookup` (reference data served by another module)."""
+    `references.register_lookup` (reference data served by another module). An id that doesn't resolve gets the
+    first of `statuses` the operation declares."""
 
     path: str
     target: str
+    statuses: tuple[int, ...] = (422, 400, 404)
 
 
 def has(path: str) -> Predicate:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from targ.allegro.resources.context import Ctx, forbidden
+from targ.allegro.resources.context import Ctx
 from targ.allegro.resources.docpath import locate, values_at
 from targ.allegro.resources.model import OFFER, Doc
 
@@ -60,10 +60,10 @@ def check(ctx: Ctx, doc: Doc) -> None:
         for where, value in locate(doc, ref.path):
             state = _state(ctx, ref.target, str(value))
             if state == "foreign" and ctx.op.declares(403):
-                raise forbidden(where)
+                raise ctx.forbidden(where)
             if state in ("missing", "foreign"):  # another seller's id is as good as unknown
-                raise ctx.fail((422, 400, 404), "VALIDATION_ERROR", f"{label_of(ref.target)} {value} not found.",
-                               path=where)
+                code = "NOT_FOUND" if ctx.status(*ref.statuses) == 404 else "VALIDATION_ERROR"
+                raise ctx.fail(ref.statuses, code, f"{label_of(ref.target)} {value} not found.", path=where)
 
 
 def users(ctx: Ctx, key: str) -> list[tuple[str, str]]:

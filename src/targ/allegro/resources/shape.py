@@ -2,7 +2,7 @@
 
 A resource is stored once, in its fullest form (the read operation's schema), and every operation answers with that
 document *projected* onto its own response schema: a list's `ImpliedWarrantyBasic` keeps `id` and `name`, a create
-answering `TagId` keeps `id`, and fields a client sent that the vendor never returns are not echoed back.
+answering `TagId` keeps `id`, and top-level fields the vendor never returns are not echoed back.
 """
 
 from __future__ import annotations
@@ -79,8 +79,10 @@ def allows_null(node: Any, _depth: int = 0) -> bool:
 
 
 def project(node: Any, value: Any, _depth: int = 0) -> Any:
-    """`value` with only what `node` declares: undeclared object keys dropped (free-form objects kept whole), arrays
-    projected item by item, and nulls dropped where the schema does not allow them."""
+    """`value` as `node` shows it: the item's own undeclared keys dropped (a list's `...Basic` view keeps what it
+    declares; internal `_fields` never leave), nulls dropped where the schema does not allow them, arrays projected
+    item by item. Below the top level undeclared keys stay: the vendor's polymorphic objects (a promotion benefit's
+    `specification`) declare only their discriminator, and what the client stored there is the resource's data."""
     if _depth > _MAX_DEPTH:
         return value
     node = resolve(VENDOR, node)
@@ -92,15 +94,17 @@ def project(node: Any, value: Any, _depth: int = 0) -> Any:
             return value
         out = {}
         for key, sub in value.items():
-            if key not in props:
-                continue
-            if sub is None and not allows_null(props[key]):
-                continue
-            out[key] = project(props[key], sub, _depth + 1)
+            declared = props.get(key)
+            if declared is None:
+                if _depth == 0 or key.startswith("_"):
+                    continue
+                out[key] = sub
+            elif sub is not None or allows_null(declared):
+                out[key] = project(declared, sub, _depth + 1)
         return out
     if isinstance(value, list):
         items = _items(node)
-        return [project(items, x, _depth + 1) for x in value] if items is not None else value
+        return [project(items, x, _depth) for x in value] if items is not None else value
     return value
 
 

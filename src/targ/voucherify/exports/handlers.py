@@ -5,7 +5,7 @@ from __future__ import annotations
 from targ.handlers import handler
 from targ.http.errors import VoucherifyError
 from targ.http.request import Reply, Request
-from targ.voucherify.common import list_page, not_found, project_of
+from targ.voucherify.common import invalid_payload, list_page, not_found, project_of
 from targ.voucherify.exports.models import (
     EXPORT_KIND,
     create_export,
@@ -31,9 +31,11 @@ def create_order_export(req: Request) -> Reply:
 def create_any_export(req: Request) -> Reply:
     body = req.body or {}
     exported = body.get("exported_object")
-    if exported not in SOURCES:
-        raise VoucherifyError(400, "invalid_payload", "Invalid payload",
-                              "Property .exported_object should be equal to one of the allowed values [ "
+    # Required by the vendor (every variant of ExportsCreateRequestBody requires it), though the SDK's spec is loose.
+    if exported is None:
+        raise invalid_payload("Property .exported_object is required")
+    if exported not in SOURCES:  # product and sku exports: documented, but not in the spec's enum
+        raise invalid_payload("Property .exported_object should be equal to one of the allowed values [ "
                               + ", ".join(SOURCES) + " ]")
     export = create_export(req.world, project_of(req), exported, body.get("parameters"))
     return Reply(render_export(export, req.base_url))

@@ -74,17 +74,21 @@ def _lookup(world: World, project: str, refs: _Refs) -> tuple[Doc | None, Doc | 
     return product, sku
 
 
-def item_problem(world: World, project: str, item: dict[str, Any], path: str) -> VoucherifyError | None:
+def item_problem(world: World, project: str, item: dict[str, Any], path: str,
+                 upserted: set[str]) -> VoucherifyError | None:
     """The error writing this item would run into (an unknown id, a new SKU without a product), found before
-    anything is written: an import records it as the order's failure and writes nothing of that order."""
+    anything is written: an import records it as the order's failure and writes nothing of that order.
+    `upserted` holds the product source ids earlier items of the same order create; this item's are added."""
     refs = _Refs(item)
     if refs.product_id and find_product(world, project, refs.product_id) is None:
         return not_found("product", refs.product_id)
     if refs.kind == "sku" and refs.sku_id and find_sku(world, project, refs.sku_id) is None:
         return not_found("sku", refs.sku_id)
     product, sku = _lookup(world, project, refs)
-    creates_product = bool(refs.product.get("override"))
-    if refs.kind == "sku" and refs.sku.get("override") and sku is None and product is None and not creates_product:
+    has_product = product is not None or (refs.product_source in upserted) or bool(refs.product.get("override"))
+    if refs.product.get("override") and refs.product_source:
+        upserted.add(refs.product_source)
+    if refs.kind == "sku" and refs.sku.get("override") and sku is None and not has_product:
         # A SKU always belongs to a product: name one, or upsert it with `product.override`.
         return invalid_payload(f"Property .{path}.product is required to create a SKU")
     return None

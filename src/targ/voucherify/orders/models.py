@@ -65,8 +65,9 @@ def _problem(world: World, project: str, existing: Doc | None, body: dict[str, A
             return err
     if given(body, "referrer_id") and find_customer(world, project, body["referrer_id"]) is None:
         return not_found("customer", body["referrer_id"])
+    upserted: set[str] = set()
     for i, item in enumerate(body.get("items") or []):
-        if (err := item_problem(world, project, item, f"items[{i}]")) is not None:
+        if (err := item_problem(world, project, item, f"items[{i}]", upserted)) is not None:
             return err
     if given(body, "created_at"):
         try:

@@ -3,8 +3,8 @@
 Shipping rates (`/sale/shipping-rates`):
 * at most 250 sets per seller (allegro-api#2846), beyond that 422 with the limit in the message;
 * a name of letters, digits, hyphens, dots, commas and spaces (the schema's description), unique per seller;
-* every rate priced in one currency; the set qualifies for the marketplaces of its rates' currencies, which the list
-  shows in `marketplaces` and filters on with `marketplace`;
+* every rate priced in its delivery method's currency, within the method's constraints (the reference dataset); the
+  set qualifies for its methods' marketplaces, which the list shows in `marketplaces` and filters on (`marketplace`);
 * sellers with the ONE_FULFILLMENT feature start with the two sets Allegro manages for them, "One Fulfillment PL" and
   "One Fulfillment International" (allegro-api#12934, #12989), `features.managedByAllegro: true`, not modifiable.
 
@@ -15,13 +15,13 @@ means the seller's base marketplace; a marketplace the vendor does not support (
 from __future__ import annotations
 
 import re
-import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from targ.allegro.catalog.dataset import DELIVERY, load
+from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Ctx
-from targ.allegro.resources.docpath import values_at
 from targ.allegro.resources.model import Doc, Hooks
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.http.request import Reply
@@ -29,28 +29,26 @@ from targ.http.request import Reply
 SHIPPING_RATES_LIMIT = 250
 _NAME = re.compile(r"[\w\-., ]+")
 _MARKETPLACE_BY_CURRENCY = {cur: mp for mp, cur in MARKETPLACES.items()}
-
-
-def _method_id(name: str) -> str:
-    """A stable id for the One Fulfillment delivery methods the predefined sets use."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"targ:allegro:delivery-method:{name}"))
-
-
-def _rate(method: str, first: str, currency: str) -> dict[str, Any]:
-    price = {"amount": first, "currency": currency}
-    return {"deliveryMethod": {"id": _method_id(method)}, "maxQuantityPerPackage": 1,
-            "firstItemRate": price, "nextItemRate": {"amount": "0.00", "currency": currency},
-            "shippingTime": {"from": "PT24H", "to": "PT48H"}}
-
-
-# The sets Allegro keeps for One Fulfillment sellers: Allegro sets the prices; sellers only assign them to offers.
+# The sets Allegro keeps for One Fulfillment sellers (prices are Allegro's; sellers only assign them to offers), by
+# the names of the delivery methods in the reference dataset.
 ONE_FULFILLMENT_SETS = (
-    ("One Fulfillment PL", [_rate("Allegro One Box, One Kurier", "0.00", "PLN"),
-                            _rate("Allegro Kurier DPD", "0.00", "PLN")]),
-    ("One Fulfillment International", [_rate("Allegro International One Kurier CZ", "0.00", "CZK"),
-                                       _rate("Allegro International One Kurier SK", "0.00", "EUR"),
-                                       _rate("Allegro International One Kurier HU", "0.00", "HUF")]),
+    ("One Fulfillment PL", ("Allegro One Box, One Kurier", "Allegro One Punkt, One Kurier", "Allegro One Kurier")),
+    ("One Fulfillment International", ("Allegro International One Kurier CZ", "Allegro International One Kurier SK",
+                                       "Allegro International One Kurier HU")),
 )
+
+
+def _rates(method_names: tuple[str, ...]) -> list[dict[str, Any]]:
+    by_name = {m["name"]: m for m in load(DELIVERY)["deliveryMethods"]}
+    out = []
+    for name in method_names:
+        method = by_name[name]
+        currency = MARKETPLACES[method["marketplaces"][0]]
+        out.append({"deliveryMethod": {"id": method["id"]}, "maxQuantityPerPackage": 1,
+                    "firstItemRate": {"amount": "0.00", "currency": currency},
+                    "nextItemRate": {"amount": "0.00", "currency": currency},
+                    "shippingTime": {"from": "PT24H", "to": "PT48H"}})
+    return out
 
 
 def seller_of(ctx: Ctx) -> dict[str, Any]:
@@ -67,12 +65,21 @@ def amount(ctx: Ctx, value: Any, path: str) -> Decimal:
     return parsed
 
 
+def _marketplaces(rate: dict[str, Any]) -> list[str]:
+    """Where a rate delivers: its delivery method's marketplaces (the reference dataset), else its currency's."""
+    method = delivery_method(str((rate.get("deliveryMethod") or {}).get("id")))
+    if method is not None:
+        return list(method["marketplaces"])
+    currency = (rate.get("firstItemRate") or {}).get("currency")
+    return [_MARKETPLACE_BY_CURRENCY[currency]] if currency in _MARKETPLACE_BY_CURRENCY else []
+
+
 class ShippingRatesHooks(Hooks):
     def defaults(self, ctx: Ctx) -> list[Doc]:
         if "ONE_FULFILLMENT" not in (seller_of(ctx).get("features") or ()):
             return []
-        return [{"name": name, "rates": rates, "features": {"managedByAllegro": True}}
-                for name, rates in ONE_FULFILLMENT_SETS]
+        return [{"name": name, "rates": _rates(methods), "features": {"managedByAllegro": True}}
+                for name, methods in ONE_FULFILLMENT_SETS]
 
     def writable(self, ctx: Ctx, doc: Doc) -> None:
         if (doc.get("features") or {}).get("managedByAllegro"):
@@ -89,22 +96,33 @@ class ShippingRatesHooks(Hooks):
             raise ctx.invalid(f"A shipping rates set named {name!r} already exists.", "name")
         if old is None and len(others) >= SHIPPING_RATES_LIMIT:
             raise ctx.invalid(f"The limit of {SHIPPING_RATES_LIMIT} shipping rates sets has been reached.")
-        currencies = set()
         for i, rate in enumerate(doc.get("rates") or ()):
-            for part in ("firstItemRate", "nextItemRate"):
-                price = rate.get(part) or {}
-                amount(ctx, price.get("amount"), f"rates[{i}].{part}.amount")
-                currencies.add(price.get("currency"))
-        if len(currencies) > 1:
-            raise ctx.invalid("All rates of a shipping rates set must be in one currency.", "rates")
-        unknown = currencies - set(_MARKETPLACE_BY_CURRENCY)
-        if unknown:
-            raise ctx.invalid(f"Unsupported currency {sorted(map(str, unknown))[0]}.", "rates")
+            self._check_rate(ctx, rate, f"rates[{i}]")
+
+    @staticmethod
+    def _check_rate(ctx: Ctx, rate: dict[str, Any], where: str) -> None:
+        """Prices in the delivery method's currency, within the method's constraints (the reference dataset)."""
+        method = delivery_method(str((rate.get("deliveryMethod") or {}).get("id"))) or {}
+        constraints = method.get("shippingRatesConstraints") or {}
+        if constraints.get("allowed") is False:
+            raise ctx.invalid("This delivery method cannot be used in shipping rates.", f"{where}.deliveryMethod.id")
+        most = (constraints.get("maxQuantityPerPackage") or {}).get("max")
+        if most is not None and rate.get("maxQuantityPerPackage", 1) > most:
+            raise ctx.invalid(f"maxQuantityPerPackage may be at most {most}.", f"{where}.maxQuantityPerPackage")
+        for part in ("firstItemRate", "nextItemRate"):
+            price, bounds = rate.get(part) or {}, constraints.get(part) or {}
+            value = amount(ctx, price.get("amount"), f"{where}.{part}.amount")
+            currency = price.get("currency")
+            expected = bounds.get("currency") or (MARKETPLACES[method["marketplaces"][0]] if method else currency)
+            if currency not in _MARKETPLACE_BY_CURRENCY or currency != expected:
+                raise ctx.invalid(f"The rate must be priced in {expected}.", f"{where}.{part}.currency")
+            low, high = Decimal(bounds.get("min", "0")), Decimal(bounds.get("max", "100000000"))
+            if not low <= value <= high:
+                raise ctx.invalid(f"The rate must be between {low} and {high}.", f"{where}.{part}.amount")
 
     def render(self, ctx: Ctx, doc: Doc) -> Doc:
-        currencies = dict.fromkeys(values_at(doc, "rates[].firstItemRate.currency"))
-        marketplaces = [{"id": _MARKETPLACE_BY_CURRENCY[c]} for c in currencies if c in _MARKETPLACE_BY_CURRENCY]
-        return {**doc, "marketplaces": marketplaces}
+        marketplaces = dict.fromkeys(m for rate in doc.get("rates") or () for m in _marketplaces(rate))
+        return {**doc, "marketplaces": [{"id": m} for m in marketplaces]}
 
 
 # --- delivery settings ----------------------------------------------------------------------------------------------

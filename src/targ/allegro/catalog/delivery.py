@@ -1,0 +1,50 @@
+"""Delivery reference data: `GET /sale/delivery-methods` and `GET /order/carriers`.
+
+Carriers are the ids a seller may give a parcel tracking number for (`POST /order/checkout-forms/{id}/shipments`):
+`OTHER` (a custom carrier, named by the seller) has no name; `X_PRESS_COURIERS`, dropped on 2024-12-09, is not
+listed but is still accepted and stored as `ALLEGRO` (allegro-behaviour.md §2) — `canonical_carrier` says so for
+the orders area.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from targ.allegro.catalog.dataset import DELIVERY, load
+from targ.handlers import handler
+from targ.http.request import Reply, Request
+
+Json = dict[str, Any]
+# Dataset fields that are targ's own, not the vendor's: never sent.
+_INTERNAL = ("carrier",)
+
+
+@cache
+def _carrier_ids() -> frozenset[str]:
+    return frozenset(c["id"] for c in load(DELIVERY)["carriers"])
+
+
+def canonical_carrier(carrier_id: str) -> str | None:
+    """The carrier id as Allegro stores it (an alias resolved), or None when Allegro does not know it."""
+    carrier_id = load(DELIVERY)["carrierAliases"].get(carrier_id, carrier_id)
+    return carrier_id if carrier_id in _carrier_ids() else None
+
+
+def delivery_method(method_id: str) -> Json | None:
+    """A delivery method by id, with `carrier` (the tracking carrier id, or None for the seller's own choice)."""
+    return next((m for m in load(DELIVERY)["deliveryMethods"] if m["id"] == method_id), None)
+
+
+@handler("allegro", "getOrdersCarriersUsingGET", backing="dataset")
+def carriers(req: Request) -> Reply:
+    return Reply({"carriers": [dict(c) for c in load(DELIVERY)["carriers"]]})
+
+
+@handler("allegro", "getListOfDeliveryMethodsUsingGET", backing="dataset")
+def delivery_methods(req: Request) -> Reply:
+    """All methods, or those of one marketplace (`marketplace=allegro-cz`; an unknown one has none)."""
+    marketplace = req.param("marketplace")
+    methods = [{k: v for k, v in m.items() if k not in _INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
+               if marketplace is None or marketplace in m["marketplaces"]]
+    return Reply({"deliveryMethods": methods})
