@@ -18,6 +18,7 @@ PROVIDERS = [
     "targ.allegro.catalog.lookups",
     "targ.allegro.catalog.derived.quality",
     "targ.allegro.catalog.derived.ratings",
+    "targ.allegro.catalog.derived.smart",
     "targ.allegro.catalog.derived.classifieds",
     "targ.allegro.catalog.derived.unfilled",
     "targ.allegro.resources",

@@ -31,7 +31,7 @@ def test_main_categories_with_an_application_token(app: httpx.Client) -> None:
 
 def test_children_leaves_and_unknown_parents(allegro: httpx.Client) -> None:
     phones = allegro.get("/sale/categories", params={"parent.id": "4"}).json()["categories"]
-    assert [(c["id"], c["parent"], c["leaf"]) for c in phones][0] == ("165", {"id": "4"}, True)
+    assert (phones[0]["id"], phones[0]["parent"], phones[0]["leaf"]) == ("165", {"id": "4"}, True)
     assert allegro.get("/sale/categories", params={"parent.id": "165"}).json() == {"categories": []}
     missing = allegro.get("/sale/categories", params={"parent.id": "1234"})
     assert missing.status_code == 404

@@ -8,13 +8,15 @@ from typing import Any
 import httpx
 from catalog_helpers import put_doc
 
+from targ.allegro.catalog.tree import tree
 from targ.testing import TargServer
 
 
 def test_supported_categories(allegro: httpx.Client) -> None:
     supported = allegro.get("/sale/compatibility-list/supported-categories").json()["supportedCategories"]
     assert [(c["categoryId"], c["itemsType"], c["inputType"]) for c in supported] == [
-        ("9108", "PRINTER", "TEXT"), ("620", "CAR", "ID"), ("257358", "CAR", "ID"), ("158", "MOTORCYCLE_EXPLODED", "ID")]
+        ("9108", "PRINTER", "TEXT"), ("620", "CAR", "ID"), ("257358", "CAR", "ID"),
+        ("158", "MOTORCYCLE_EXPLODED", "ID")]
 
 
 def test_groups_and_products(allegro: httpx.Client) -> None:
@@ -58,3 +60,13 @@ def test_suggestion_from_the_sellers_offer(targ: TargServer, demo: dict[str, Any
     assert by_product.json() == body
     for params in ({"offer.id": demo["offers"][0]["id"]}, {"offer.id": "1"}, {}):   # a mug, nothing, no id
         assert allegro.get("/sale/compatibility-list-suggestions", params=params).status_code == 404
+
+
+def test_suggestion_in_a_subcategory_of_a_supported_one(targ: TargServer, demo: dict[str, Any],
+                                                        allegro: httpx.Client) -> None:
+    brake_pads = next(c for c in tree().categories if c["name"] == "Klocki hamulcowe")   # under 620
+    put_doc(targ, "offer", "7799000101", demo["sellerId"],
+            {"name": "Klocki hamulcowe przód VW Golf VII 1.6 TDI", "category": {"id": brake_pads["id"]}})
+    items = allegro.get("/sale/compatibility-list-suggestions", params={"offer.id": "7799000101"}).json()["items"]
+    assert [i["text"] for i in items] == ["VW GOLF VII (5G1, BQ1, BE1, BE2) 2012/08-2020/08 1.6 TDI 110KM/81kW"]
+

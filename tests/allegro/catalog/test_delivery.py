@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+from catalog_helpers import ALLEGRO_JSON
 
 from targ.allegro.catalog.delivery import canonical_carrier, delivery_method
 
@@ -47,3 +48,17 @@ def test_pickup_points_and_if_modified_since(app: httpx.Client) -> None:
     dpd = app.get("/order/carriers/ALLEGRO/points", params=[("carriers", "DPD"), ("carriers", "UPS")]).json()
     assert 0 < len(dpd["points"]) < len(points)
     assert all({"DPD", "UPS"} & set(p["carriers"]) for p in dpd["points"])
+
+
+def test_sellers_settings_point_at_real_reference_data(allegro: httpx.Client) -> None:
+    """The resource engine checks the ids a seller's shipping rates name against the dataset (catalog.lookups)."""
+    def create(method_id: str) -> httpx.Response:
+        price = {"amount": "12.00", "currency": "PLN"}
+        body = {"name": f"Cennik {method_id[:8]}", "rates": [{"deliveryMethod": {"id": method_id},
+                                                              "maxQuantityPerPackage": 1, "firstItemRate": price,
+                                                              "nextItemRate": price}]}
+        return allegro.post("/sale/shipping-rates", json=body, headers={"Content-Type": ALLEGRO_JSON})
+
+    assert create("758fcd59-fbfa-4453-ae07-4800d72c2ca5").status_code == 201
+    unknown = create("00000000-0000-4000-8000-000000000000")
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["path"] == "rates[0].deliveryMethod.id"

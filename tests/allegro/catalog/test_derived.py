@@ -125,3 +125,18 @@ def test_unfilled_parameters(targ: TargServer, demo: dict[str, Any], allegro: ht
     advance(targ, allegro, "P60D")                                  # the ISBN requirement is in force now
     required = allegro.get("/sale/offers/unfilled-parameters", params={"parameterType": "REQUIRED"}).json()
     assert [p["id"] for p in required["offers"][0]["parameters"]] == ["245669", "223541"]   # category order
+
+
+def test_seller_smart_classification(targ: TargServer, demo: dict[str, Any], allegro: httpx.Client) -> None:
+    report = allegro.get("/sale/smart").json()
+    assert report["classification"] == {"fulfilled": False, "lastChanged": "2026-01-01T00:00:00.000Z"}
+    assert [(c["code"], c["value"], c["fulfilled"]) for c in report["conditions"]] == [
+        ("ratingPercentage", 0.0, False), ("ratesCount", 0, False), ("superSeller", 0, False)]
+    for n in range(5):
+        put_doc(targ, "user_rating", f"r{n}", demo["sellerId"], {"buyer": {"id": str(n), "login": f"b{n}"},
+                                                                "recommended": True,
+                                                                "createdAt": f"2026-01-0{n + 2}T10:00:00Z"})
+    advance(targ, allegro, "P7D")
+    report = allegro.get("/sale/smart").json()
+    assert report["classification"] == {"fulfilled": True, "lastChanged": "2026-01-06T10:00:00.000Z"}
+    assert allegro.get("/sale/smart", params={"marketplaceId": "ebay-de"}).status_code == 422

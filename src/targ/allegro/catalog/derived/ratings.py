@@ -49,7 +49,15 @@ def offer_rating(req: Request) -> Reply:
     return Reply(out)
 
 
-def _side(ratings: list[Json], recommended: bool) -> Json:
+def sort_ratings(received: list[Json]) -> tuple[list[Json], list[Json], list[Json]]:
+    """(counted, removed, excluded): only counted ratings recommend or not."""
+    removed = [r for r in received if r.get("removedBy") in REMOVERS]
+    excluded = [r for r in received if r.get("excludedFromAverageRates") and r not in removed]
+    return [r for r in received if r not in removed and r not in excluded], removed, excluded
+
+
+def side(ratings: list[Json], recommended: bool) -> Json:
+    """{unique, total} of the recommending (or not recommending) ratings; unique counts distinct buyers."""
     mine = [r for r in ratings if bool(r.get("recommended")) is recommended]
     return {"unique": len({(r.get("buyer") or {}).get("id") for r in mine}), "total": len(mine)}
 
@@ -62,10 +70,8 @@ def ratings_summary(req: Request) -> Reply:
         message = f"User {user_id} not found."
         raise AllegroError(404, "NOT_FOUND", message, user_message=message)
     received = [d.data for d in req.world.store.find(USER_RATING_KIND, user_id)]
-    removed = [r for r in received if r.get("removedBy") in REMOVERS]
-    excluded = [r for r in received if r.get("excludedFromAverageRates") and r not in removed]
-    counted = [r for r in received if r not in removed and r not in excluded]
-    yes, no = _side(counted, True), _side(counted, False)
+    counted, removed, excluded = sort_ratings(received)
+    yes, no = side(counted, True), side(counted, False)
     out: Json = {"recommended": yes, "notRecommended": no}
     if yes["unique"] + no["unique"]:
         share = Decimal(100 * yes["unique"]) / (yes["unique"] + no["unique"])

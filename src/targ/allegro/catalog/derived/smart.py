@@ -1,0 +1,85 @@
+"""`GET /sale/smart`: whether the seller qualifies for Allegro Smart! (the seller's half of the classification).
+
+Reads the seller's account (feature SUPER_SELLER) and docs of kind `user_rating` received in the last 12 months
+(removed and excluded ones do not count, as in the ratings summary). The conditions are the ones the spec's example
+lists: a Super Seller qualifies outright; anyone else needs a recommendation rate (recommending buyers among rating
+buyers) of at least 98% and at least 5 unique recommending buyers. `lastChanged` is when the result last flipped
+(a rating arriving or turning 12 months old), or the account's creation. The offer half (`/sale/offers/{id}/smart`,
+delivery methods against shipping rates) stays with the offers area.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from targ.allegro.catalog.dataset import DAY_MS
+from targ.allegro.catalog.derived.common import USER_RATING_KIND, seller_id
+from targ.allegro.catalog.derived.ratings import side, sort_ratings
+from targ.allegro.catalog.marketplaces import marketplaces
+from targ.allegro.sellers import get_seller
+from targ.clock import iso, parse_time
+from targ.handlers import handler
+from targ.http.errors import AllegroError
+from targ.http.request import Reply, Request
+
+Json = dict[str, Any]
+YEAR_MS = 365 * DAY_MS
+RATE_THRESHOLD = 0.98
+COUNT_THRESHOLD = 5
+
+
+def _created(rating: Json) -> int | None:
+    value = rating.get("createdAt")
+    return parse_time(value) if isinstance(value, str) and value else None
+
+
+def evaluate(ratings: list[Json], super_seller: bool, at: int) -> tuple[bool, float, int]:
+    """(fulfilled, recommendation rate, unique recommending buyers) from the ratings of the 12 months before `at`."""
+    recent = [r for r in ratings if (t := _created(r)) is not None and at - YEAR_MS < t <= at]
+    counted = sort_ratings(recent)[0]
+    yes, no = side(counted, True)["unique"], side(counted, False)["unique"]
+    rate = yes / (yes + no) if yes + no else 0.0
+    return super_seller or (rate >= RATE_THRESHOLD and yes >= COUNT_THRESHOLD), rate, yes
+
+
+def last_changed(ratings: list[Json], super_seller: bool, since: int, now: int) -> int:
+    """The latest moment the result flipped: results only change when a rating arrives or ages out."""
+    moments = sorted({t for r in ratings if (t := _created(r)) is not None}
+                     | {t + YEAR_MS for r in ratings if (t := _created(r)) is not None})
+    changed, state = since, evaluate(ratings, super_seller, since)[0]
+    for moment in (m for m in moments if since < m <= now):
+        result = evaluate(ratings, super_seller, moment)[0]
+        if result != state:
+            changed, state = moment, result
+    return changed
+
+
+@handler("allegro", "getSellerSmartClassificationGET", backing="derived")
+def seller_smart(req: Request) -> Reply:
+    seller = get_seller(req.world, seller_id(req)) or {}
+    marketplace = req.param("marketplaceId") or seller.get("baseMarketplace", {}).get("id")
+    if marketplace not in {m["id"] for m in marketplaces()}:
+        raise AllegroError(422, "VALIDATION_ERROR", f"Marketplace {marketplace} is not supported",
+                           path="marketplaceId", user_message=f"Nieobsługiwany serwis {marketplace}.")
+    now = req.world.clock.now_ms()
+    ratings = [d.data for d in req.world.store.find(USER_RATING_KIND, seller["id"])]
+    super_seller = "SUPER_SELLER" in (seller.get("features") or [])
+    fulfilled, rate, count = evaluate(ratings, super_seller, now)
+    changed = last_changed(ratings, super_seller, int(seller.get("createdAt") or now), now)
+    conditions = [
+        {"code": "ratingPercentage", "name": "Wskaźnik poleceń",
+         "description": "W przypadku braku oznaczenia Super Sprzedawca wymagamy aby sprzedawca posiadał wskaźnik "
+                        "poleceń powyżej określonego progu.",
+         "value": round(rate, 3), "threshold": RATE_THRESHOLD, "fulfilled": rate >= RATE_THRESHOLD,
+         "required": False},
+        {"code": "ratesCount", "name": "Liczba unikalnych ocen",
+         "description": "W przypadku braku oznaczenia Super Sprzedawca wymagamy aby sprzedawca posiadał określoną "
+                        "liczbę unikalnych ocen \"Polecam\" w okresie ostatnich 12 miesięcy.",
+         "value": count, "threshold": COUNT_THRESHOLD, "fulfilled": count >= COUNT_THRESHOLD, "required": False},
+        {"code": "superSeller", "name": "Super Sprzedawca",
+         "description": "Posiadanie oznaczenia Super Sprzedawca pozwala wziąć udział w programie Smart! przy "
+                        "zwolnieniu z kryteriów \"Wskaźnik poleceń\" oraz \"Liczba unikalnych ocen\".",
+         "value": 1 if super_seller else 0, "fulfilled": super_seller, "required": False},
+    ]
+    return Reply({"classification": {"fulfilled": fulfilled, "lastChanged": iso(changed)},
+                  "conditions": conditions})
