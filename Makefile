@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint bundle bundle-check bench clean
+.PHONY: serve test lint bundle bundle-check dataset dataset-check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/targ serve $(ARGS)
 
-test: $(STAMP) bundle-check lint
+test: $(STAMP) bundle-check dataset-check lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -26,6 +26,12 @@ bundle: $(STAMP)
 
 bundle-check: $(STAMP)
 	$(BIN)/python tools/compile_specs.py --check
+
+dataset: $(STAMP)
+	$(BIN)/python tools/make_dataset.py --seed 0
+
+dataset-check: $(STAMP)
+	$(BIN)/python tools/make_dataset.py --seed 0 --check
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
