@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
@@ -43,6 +44,10 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
                       validate_responses=validate_responses, access_log=access_log)
     world = build_world(options)
     app = TargApp(world)
+    # Everything built so far (bundle, routes, the reset image) lives as long as the process: keep it out of the
+    # garbage collector's full passes, which otherwise stall a request for ~20 ms every few thousand requests.
+    gc.collect()
+    gc.freeze()
     sock = bind(host, port)
     url = listening_url(sock)
     print(f"targ listening on {url}", flush=True)

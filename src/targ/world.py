@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +41,8 @@ class World:
         self.seed = options.seed
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
         self._trace = 0
+        # token text → (store generation of tokens, token document): see targ.http.auth.token_doc
+        self.token_cache: dict[str, tuple[tuple[int, int], dict[str, Any] | None]] = {}
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
         self.violations: list[dict[str, Any]] = []
         # The demo world is built once into an in-memory image; reset copies it over the live store.
@@ -74,8 +75,9 @@ class World:
     def next_trace_id(self) -> str:
         """Request/trace ids: deterministic per process run, restarted by reset; not stored (reads stay reads)."""
         self._trace += 1
-        return str(uuid.UUID(bytes=hashlib.sha256(f"{self.seed}/trace/{self._trace}".encode()).digest()[:16],
-                             version=4))
+        h = hashlib.blake2b(f"{self.seed}/trace/{self._trace}".encode(), digest_size=16).hexdigest()
+        # Shaped as a version-4 UUID, like the vendor's trace ids; formatted by hand because this runs per request.
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
 
     # --- reset ----------------------------------------------------------------------------------------------------
     def reset(self) -> float:

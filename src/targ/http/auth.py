@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from targ.http.errors import AllegroError, OAuthError, VoucherifyError
 
@@ -38,6 +38,24 @@ def token_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+_TOKEN_CACHE_MAX = 4096
+
+
+def token_doc(world: World, token: str) -> dict[str, Any] | None:
+    """The token's document (read-only). Every request checks a token; the world's cache skips the hash, the query
+    and the JSON decode while no token document has changed (the store's generation for the kind says so)."""
+    store = world.store
+    generation = store.generation(TOKEN_KIND)
+    cached = world.token_cache.get(token)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    doc = store.get(TOKEN_KIND, token_key(token))
+    if len(world.token_cache) >= _TOKEN_CACHE_MAX:
+        world.token_cache.clear()
+    world.token_cache[token] = (generation, doc)
+    return doc
+
+
 def access_denied() -> AllegroError:
     return AllegroError(403, "AccessDenied", "Access is denied",
                         user_message="Access denied. Contact the author of the application.")
@@ -54,7 +72,7 @@ def authenticate_allegro(world: World, headers: Headers, op: Operation) -> Princ
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise OAuthError(401, "unauthorized", "Full authentication is required to access this resource")
-    doc = world.store.get(TOKEN_KIND, token_key(token))
+    doc = token_doc(world, token)
     if doc is None or doc.get("type") != "access" or doc.get("revoked"):
         raise OAuthError(401, "invalid_token", "Cannot convert access token to JSON")
     if doc["expiresAt"] <= world.clock.now_ms():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ALLEGRO_PUBLIC = "application/vnd.allegro.public.v1+json"
 ALLEGRO_BETA = "application/vnd.allegro.beta.v1+json"
 JSON = "application/json"
@@ -12,6 +14,7 @@ def essence(value: str | None) -> str:
     return (value or "").split(";", 1)[0].strip().lower()
 
 
+@lru_cache(maxsize=256)
 def accepted(header: str | None) -> list[str]:
     """The values of an Accept-style header (Accept, Accept-Language), most preferred first, lower-cased;
     q=0 dropped."""

@@ -27,6 +27,10 @@ class Headers(Mapping[str, str]):
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
         return self._d.get(key.lower(), default)
 
+    def lower_map(self) -> dict[str, str]:
+        """The headers as a plain dict with lower-case names (read-only by convention)."""
+        return self._d
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key.lower() in self._d
 

@@ -37,6 +37,8 @@ class Router:
     def __init__(self, operations: list[Operation]) -> None:
         self._root = _Node()
         self._templates: dict[int, list[str]] = {}
+        # Paths without parameters (`/me`, `/order/events`) are answered by one dict lookup.
+        self._literal: dict[str, _Node] = {}
         for op in operations:
             node = self._root
             segs = _segments(op.path)
@@ -48,9 +50,14 @@ class Router:
                 else:
                     node = node.static.setdefault(seg, _Node())
             node.ops.setdefault(op.method, []).append(op)
+            if "{" not in op.path:
+                self._literal["/" + "/".join(segs)] = node
 
     def match(self, method: str, raw_path: str) -> Match | None:
         """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods."""
+        literal = self._literal.get(raw_path)
+        if literal is not None and method in literal.ops:
+            return Match(literal.ops[method], sorted(literal.ops), {id(op): {} for op in literal.ops[method]})
         segs = raw_path.split("/")[1:] if raw_path.startswith("/") else raw_path.split("/")
         if segs and segs[-1] == "" and len(segs) > 1:
             return None  # a trailing slash is another path for both vendors

@@ -254,7 +254,8 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
     qmap: dict[str, list[str]] = {}
     for key, value in query:
         qmap.setdefault(key, []).append(value)
-    hmap = {k.lower(): v for k, v in headers.items()}
+    # targ's Headers are already lower-cased; other mappings (tests, callers) are normalised here.
+    hmap = headers.lower_map() if hasattr(headers, "lower_map") else {k.lower(): v for k, v in headers.items()}
     declared = {p["name"] for p in op.parameters if p.get("in") == "query"}
     values: dict[str, Any] = {}
     problems: list[Problem] = []

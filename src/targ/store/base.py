@@ -80,6 +80,11 @@ class Store(ABC):
     @abstractmethod
     def count(self, kind: str, owner: str | None = None) -> int: ...
 
+    @abstractmethod
+    def generation(self, kind: str) -> tuple[int, int]:
+        """Changes whenever a document of `kind` may have changed (a write, a rollback, a restore): lets callers
+        keep an in-process cache of documents that are read far more often than written (tokens)."""
+
     # --- meta and counters --------------------------------------------------------------------------------------
     @abstractmethod
     def meta_get(self, key: str) -> Any: ...

@@ -27,6 +27,13 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
         self._depth = 0
+        # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
+        # epoch on anything that can change documents wholesale (rollback, restore).
+        self._generations: dict[str, int] = {}
+        self.epoch = 0
+        # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
+        self._next_due: int | None = None
+        self._next_due_known = False
         self.migrate()
 
     # --- schema ---------------------------------------------------------------------------------------------------
@@ -66,7 +73,18 @@ class SQLiteStore(Store):
         if self._depth == 0:
             self.conn.execute("COMMIT")
 
+    def generation(self, kind: str) -> tuple[int, int]:
+        return self.epoch, self._generations.get(kind, 0)
+
+    def _touch(self, kind: str) -> None:
+        self._generations[kind] = self._generations.get(kind, 0) + 1
+
+    def _forget(self) -> None:
+        self.epoch += 1
+        self._next_due_known = False
+
     def rollback(self) -> None:
+        self._forget()
         self._depth -= 1
         if self._depth == 0:
             self.conn.execute("ROLLBACK")
@@ -92,6 +110,7 @@ class SQLiteStore(Store):
 
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> Doc:
         blob = orjson.dumps(data).decode()
+        self._touch(kind)
         row = self.conn.execute("SELECT seq FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         if row:
             seq = int(row[0])
@@ -104,6 +123,7 @@ class SQLiteStore(Store):
         return Doc(kind, id, owner, seq, data, alt)
 
     def delete(self, kind: str, id: str) -> bool:
+        self._touch(kind)
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
@@ -150,9 +170,17 @@ class SQLiteStore(Store):
     def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:
         cur = self.conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES (?, ?, ?, ?)",
                                 (kind, due_at, owner, orjson.dumps(payload).decode()))
+        if self._next_due_known and (self._next_due is None or due_at < self._next_due):
+            self._next_due = due_at
         return int(cur.lastrowid or 0)
 
     def next_due_job(self, until: int | None) -> Job | None:
+        if until is not None:
+            if not self._next_due_known:
+                row = self.conn.execute("SELECT min(due_at) FROM jobs WHERE done=0").fetchone()
+                self._next_due, self._next_due_known = row[0], True
+            if self._next_due is None or self._next_due > until:
+                return None
         sql = "SELECT id, kind, due_at, payload, owner FROM jobs WHERE done=0"
         args: list[Any] = []
         if until is not None:
@@ -163,6 +191,7 @@ class SQLiteStore(Store):
 
     def finish_job(self, job_id: int) -> None:
         self.conn.execute("UPDATE jobs SET done=1 WHERE id=?", (job_id,))
+        self._next_due_known = False
 
     def pending_jobs(self) -> int:
         return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
@@ -173,6 +202,7 @@ class SQLiteStore(Store):
             raise TypeError("an SQLite store restores from an SQLite image")
         # The backup API copies pages: a few ms for the demo world, and atomic for a file database.
         image.conn.backup(self.conn)
+        self._forget()
 
     def close(self) -> None:
         self.conn.close()
