@@ -223,13 +223,28 @@ def build_routes(targ: Server) -> tuple[list[Route], dict[str, Any]]:
     me = Route("GET /me", "GET", "/me", {**auth, "Accept": ALLEGRO_MEDIA})
     health = Route("GET /__targ/health", "GET", "/__targ/health", {"Accept": "application/json"})
     post, info = pick_post(targ, auth)
-    routes = [me, health, post]
+    routes = [me, health, post, *voucherify_routes(targ, json.loads(data))]
     for route in routes:  # once by hand before loading: a benchmark of error pages measures nothing
         status, _, data = request(targ.port, route.method, route.path, route.body, route.headers)
         if not 200 <= status < 300:
             raise BenchError(f"{route.label} answered {status} before the load: {data[:500]!r}")
         log(f"checked {route.label} -> {status}")
     return routes, info
+
+
+def voucherify_routes(targ: Server, demo: dict[str, Any]) -> list[Route]:
+    """Orders API of the demo project: create (an upsert of one source id, so the store does not grow), get, list."""
+    keys = {"X-App-Id": demo["voucherifyApplicationId"], "X-App-Token": demo["voucherifySecretKey"],
+            "Accept": "application/json"}
+    body = json.dumps({"source_id": "bench-1", "status": "PAID", "items": [
+        {"source_id": "bench-product", "related_object": "product", "quantity": 2, "price": 1250}]}).encode()
+    create = Route("POST /v1/orders", "POST", "/v1/orders", {**keys, "Content-Type": "application/json"}, body)
+    status, _, data = request(targ.port, create.method, create.path, create.body, create.headers)
+    if status != 200:
+        raise BenchError(f"POST /v1/orders answered {status}: {data[:300]!r}")
+    order_id = json.loads(data)["id"]
+    return [create, Route("GET /v1/orders/{id}", "GET", f"/v1/orders/{order_id}", keys),
+            Route("GET /v1/orders", "GET", "/v1/orders?limit=10", keys)]
 
 
 def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]]:

@@ -38,21 +38,25 @@ def token_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-_TOKEN_CACHE_MAX = 4096
+_CACHE_MAX = 4096
 
 
 def token_doc(world: World, token: str) -> dict[str, Any] | None:
-    """The token's document (read-only). Every request checks a token; the world's cache skips the hash, the query
-    and the JSON decode while no token document has changed (the store's generation for the kind says so)."""
-    store = world.store
-    generation = store.generation(TOKEN_KIND)
-    cached = world.token_cache.get(token)
+    return cached_doc(world, TOKEN_KIND, token_key(token))
+
+
+def cached_doc(world: World, kind: str, id: str) -> dict[str, Any] | None:
+    """A credential document (read-only). Every request checks one; the world's cache skips the query and the JSON
+    decode while no document of the kind has changed (the store's generation for the kind says so)."""
+    generation = world.store.generation(kind)
+    key = (kind, id)
+    cached = world.auth_cache.get(key)
     if cached is not None and cached[0] == generation:
         return cached[1]
-    doc = store.get(TOKEN_KIND, token_key(token))
-    if len(world.token_cache) >= _TOKEN_CACHE_MAX:
-        world.token_cache.clear()
-    world.token_cache[token] = (generation, doc)
+    doc = world.store.get(kind, id)
+    if len(world.auth_cache) >= _CACHE_MAX:
+        world.auth_cache.clear()
+    world.auth_cache[key] = (generation, doc)
     return doc
 
 
@@ -109,7 +113,7 @@ def authenticate_voucherify(world: World, headers: Headers, path: str) -> Princi
     kind = voucherify_key_kind(path)
     id_header, token_header = VOUCHERIFY_HEADERS[kind]
     app_id, secret = headers.get(id_header), headers.get(token_header)
-    doc = world.store.get(VOUCHERIFY_KEY_KIND, app_id) if app_id else None
+    doc = cached_doc(world, VOUCHERIFY_KEY_KIND, app_id) if app_id else None
     if doc is None or doc.get("kind") != kind or doc.get("secret") != secret:
         raise VoucherifyError(401, "unauthorized", "Unauthorized")
     return Principal("voucherify", project_id=doc["projectId"], key_kind=kind)

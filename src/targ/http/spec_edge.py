@@ -108,7 +108,7 @@ class SpecEdge:
             raise self.method_not_allowed(req, match.allowed)
         op = self.choose(req, match.operations)
         req.operation = op
-        req.path_params = match.params[id(op)]
+        req.path_params = dict(match.params[id(op)])
         self.authenticate(req, op)
         media_type = self.negotiate(req, op)
         body_type = self.check_content_type(req, op)

@@ -12,6 +12,8 @@ from urllib.parse import unquote
 
 from targ.spec.bundle import Operation
 
+MEMO_SIZE = 4096
+
 
 @dataclass
 class _Node:
@@ -37,8 +39,10 @@ class Router:
     def __init__(self, operations: list[Operation]) -> None:
         self._root = _Node()
         self._templates: dict[int, list[str]] = {}
-        # Paths without parameters (`/me`, `/order/events`) are answered by one dict lookup.
+        # Paths without parameters (`/me`, `/order/events`) are answered by one dict lookup, and recent
+        # (method, path) pairs from a bounded memo: clients hit the same few paths over and over.
         self._literal: dict[str, _Node] = {}
+        self._memo: dict[tuple[str, str], Match | None] = {}
         for op in operations:
             node = self._root
             segs = _segments(op.path)
@@ -54,7 +58,18 @@ class Router:
                 self._literal["/" + "/".join(segs)] = node
 
     def match(self, method: str, raw_path: str) -> Match | None:
-        """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods."""
+        """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods.
+        The result is shared: callers copy the parameter dicts before changing them."""
+        key = (method, raw_path)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._match(method, raw_path)
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
+
+    def _match(self, method: str, raw_path: str) -> Match | None:
         literal = self._literal.get(raw_path)
         if literal is not None and method in literal.ops:
             return Match(literal.ops[method], sorted(literal.ops), {id(op): {} for op in literal.ops[method]})

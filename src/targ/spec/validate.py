@@ -247,6 +247,22 @@ def _extract(op: Operation, p: dict[str, Any], kind: str | None, query: list[tup
     return values if len(values) > 1 else values[0]
 
 
+# id(parameter) → (JSON type, unconstrained string?). Parameters live in the bundle for the process's lifetime.
+_SHAPES: dict[int, tuple[str | None, bool]] = {}
+_PLAIN_KEYS = frozenset({"type", "example", "examples", "default", "description", "title"})
+
+
+def _param_shape(vendor: str, p: dict[str, Any]) -> tuple[str | None, bool]:
+    shape = _SHAPES.get(id(p))
+    if shape is None:
+        node = p.get("schema") or {}
+        kind = type_of(vendor, node)
+        target = resolve(vendor, node)
+        plain = kind == "string" and isinstance(target, dict) and set(target) <= _PLAIN_KEYS
+        shape = _SHAPES[id(p)] = (kind, plain)
+    return shape
+
+
 def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tuple[str, str]],
                      headers: Mapping[str, str]) -> tuple[dict[str, Any], list[Problem]]:
     """Typed parameter values keyed by their spec names (defaults applied), and every problem found."""
@@ -268,8 +284,11 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
             if name.lower() in hmap:
                 values[name] = hmap[name.lower()]
             continue
-        kind = type_of(vendor, node)
+        kind, plain = _param_shape(vendor, p)
         raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
+        if plain and isinstance(raw, str):
+            values[name] = raw  # an unconstrained string: nothing to coerce or check
+            continue
         if raw is None:
             if p.get("required"):
                 problems.append(Problem(loc, name, f"{name} is required", "required", {"property": name}))
