@@ -217,7 +217,10 @@ def test_allegro_errata(allegro: Json) -> None:
         "allegro-401-autherror",
         "allegro-401-undeclared",
         "allegro-change-price-default",
+        "order-event-stats-latest-event-null",
     }
+    latest = allegro["schemas"]["OrderEventStats"]["properties"]["latestEvent"]
+    assert {"type": "null"} in latest["anyOf"]
     count = allegro["schemas"]["CheckoutForms"]["properties"]
     assert count["count"]["minimum"] == 0
     assert count["totalCount"]["minimum"] == 0

@@ -35,8 +35,8 @@ SETTINGS: dict[str, Setting] = {
     "buyerCancelWindow": Setting("P3D", "duration", "A buyer may cancel or modify an order within this."),
     "orderRetention": Setting("P365D", "duration", "Orders older than this leave lists and GET by id (404)."),
     "eventRetention": Setting("P60D", "duration", "Order and offer events older than this are dropped."),
-    "eventsMode": Setting("ordered", "choice", "`ordered`: events strictly in order; `realistic`: the vendor's "
-                          "occasional duplicates and out-of-order delivery.", ("ordered", "realistic")),
+    "eventsMode": Setting("ordered", "choice", "`ordered`: events strictly in order; `documented`: the vendor's "
+                          "occasional duplicates and out-of-order delivery.", ("ordered", "documented")),
     "jobDelay": Setting("PT5S", "duration", "Default time an asynchronous vendor job (import, export, command) takes."),
     "warehouseArrivalDelay": Setting("P2D", "duration", "Submitted advance ship notice → UNPACKING."),
     "warehouseUnpackingDelay": Setting("P1D", "duration", "UNPACKING → COMPLETED."),

@@ -110,3 +110,23 @@ def test_ids_are_deterministic_per_seed() -> None:
     assert ids_a[0] != ids_c[0]
     assert ids_a[1] == "1000"
     assert len(ids_a[2]) == 20
+
+
+def test_inner_failure_rolls_back_the_whole_transaction(world: World) -> None:
+    with pytest.raises(ValueError), world.store.transaction():
+        world.store.put("thing", "outer", {})
+        with world.store.transaction():
+            world.store.put("thing", "inner", {})
+            raise ValueError("inner")
+    assert world.store.get("thing", "outer") is None and world.store.get("thing", "inner") is None
+
+
+def test_swallowed_inner_failure_refuses_to_commit(world: World) -> None:
+    with pytest.raises(RuntimeError, match="rolled back"), world.store.transaction():
+        world.store.put("thing", "outer", {})
+        try:
+            with world.store.transaction():
+                raise ValueError("inner")
+        except ValueError:
+            pass
+    assert world.store.get("thing", "outer") is None

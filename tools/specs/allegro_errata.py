@@ -13,6 +13,7 @@ ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 def apply_allegro_errata(bundle: Json, errata: Errata) -> None:
     """spec-errata.md, Allegro section, plus required names that no property defines."""
     fix_checkout_forms_count_minimum(bundle["schemas"], errata)
+    fix_latest_event_nullable(bundle["schemas"], errata)
     fix_401_responses(bundle["operations"], errata)
     fix_media_type_typo(bundle["operations"], errata)
     fix_change_price_default(bundle["operations"], errata)
@@ -29,6 +30,18 @@ def fix_checkout_forms_count_minimum(schemas: dict[str, Schema], errata: Errata)
         "checkout-forms-count-minimum",
         "schemas.CheckoutForms.properties.count/totalCount",
         "minimum 1 -> 0 (an empty result is {checkoutForms: [], count: 0, totalCount: 0})",
+    )
+
+
+def fix_latest_event_nullable(schemas: dict[str, Schema], errata: Errata) -> None:
+    properties = schemas["OrderEventStats"]["properties"]
+    if properties["latestEvent"] != {"$ref": f"{SCHEMA_REF_PREFIX}LatestOrderEvent"}:
+        raise ValueError("erratum order-event-stats-latest-event-null no longer applies to OrderEventStats")
+    properties["latestEvent"] = {"anyOf": [{"$ref": f"{SCHEMA_REF_PREFIX}LatestOrderEvent"}, {"type": "null"}]}
+    errata.add(
+        "order-event-stats-latest-event-null",
+        "schemas.OrderEventStats.properties.latestEvent",
+        "nullable: with no events in the journal the vendor answers {\"latestEvent\": null} (allegro-api#2683, #8496)",
     )
 
 

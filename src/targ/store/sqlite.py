@@ -27,6 +27,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
         self._depth = 0
+        self._doomed = False
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
         self._generations: dict[str, int] = {}
@@ -66,11 +67,17 @@ class SQLiteStore(Store):
         # Nested use (a job run inside a request) joins the outer transaction.
         if self._depth == 0:
             self.conn.execute("BEGIN")
+            self._doomed = False
         self._depth += 1
 
     def commit(self) -> None:
         self._depth -= 1
         if self._depth == 0:
+            if self._doomed:
+                # An inner block failed and someone swallowed its error: its half-done writes must not land.
+                self.conn.execute("ROLLBACK")
+                self._forget()
+                raise RuntimeError("the transaction was rolled back: an inner block failed")
             self.conn.execute("COMMIT")
 
     def generation(self, kind: str) -> tuple[int, int]:
@@ -89,8 +96,8 @@ class SQLiteStore(Store):
         if self._depth == 0:
             self.conn.execute("ROLLBACK")
         else:
-            # An inner failure spoils the whole outer transaction; let the outer level roll back.
-            raise RuntimeError("rollback inside a nested transaction")
+            # An inner failure spoils the whole transaction: the outer level rolls back (or refuses to commit).
+            self._doomed = True
 
     # --- documents ------------------------------------------------------------------------------------------------
     def get(self, kind: str, id: str) -> dict[str, Any] | None:
