@@ -6,19 +6,20 @@
 * offers A (seller-fulfilled, stock 100), B (seller-fulfilled, stock 2) and C (One Fulfillment, 20 SELLABLE units
   received through a COMPLETED advance ship notice).
 
-Offers are docs of kind `offer` owned by the seller, in a minimal product-offer shape; the notice is a doc of kind
-`asn`. `demo_view` is what `GET /__targ/demo` (and `targ serve`, and `TargServer.demo`) shows; it re-mints the demo
-token pair, deterministically, once the stored one no longer works at the current clock.
+The offers are ordinary offers of the offer model (targ.allegro.offers.demo_offers), on products of the demo
+catalogue; the notice is a doc of kind `asn`. `demo_view` is what `GET /__targ/demo` (and `targ serve`, and
+`TargServer.demo`) shows; it re-mints the demo token pair, deterministically, once the stored one no longer works at
+the current clock.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.fulfillment.warehouse import seed_completed
 from targ.allegro.oauth.tokens import Minted, all_scopes, is_live, mint
-from targ.allegro.sellers import create_seller, currency, get_client
-from targ.clock import iso
+from targ.allegro.offers.demo_offers import seed_demo_offers
+from targ.allegro.sellers import create_seller, get_client
 from targ.voucherify.projects import create_project, get_project
 
 if TYPE_CHECKING:
@@ -29,11 +30,9 @@ LOGIN = "demo-seller"
 MARKETPLACE = "allegro-pl"
 
 OFFER_KIND = "offer"
-ASN_KIND = "asn"
-FIRST_OFFER_ID = 7_700_000_000     # ids.number("offer", FIRST_OFFER_ID): offer ids are decimal strings
 DAY_MS = 86_400_000
 
-# (key, name, price, stock, One Fulfillment, EAN without its check digit)
+# (key, name, price, stock, One Fulfillment, EAN without its check digit: the catalogue's, products/catalog.py)
 _OFFERS = (
     ("A", "Kubek ceramiczny biały 330 ml", "39.99", 100, False, "590123412345"),
     ("B", "Lampka biurkowa LED czarna z USB", "129.00", 2, False, "590123412346"),
@@ -46,7 +45,7 @@ def seed(world: World) -> None:
     seller = create_seller(world, LOGIN, features=["ONE_FULFILLMENT"], marketplace=MARKETPLACE,
                            first_name="Demo", last_name="Seller", company_name="Demo Seller sp. z o.o.")
     project = create_project(world, "Demo project")
-    offer_ids = [_offer(world, seller, *spec)["id"] for spec in _OFFERS]
+    offer_ids = seed_demo_offers(world, seller["id"], tuple(spec[:5] for spec in _OFFERS))
     one_fulfillment = world.store.get(OFFER_KIND, offer_ids[2])
     assert one_fulfillment is not None
     _completed_asn(world, seller["id"], one_fulfillment)
@@ -61,63 +60,12 @@ def _mint(world: World, seller_id: str, client_id: str) -> Minted:
     return mint(world, client_id=client_id, seller_id=seller_id, scopes=all_scopes(), grant="demo")
 
 
-def _offer(world: World, seller: dict[str, Any], key: str, name: str, price: str, stock: int, one_ff: bool,
-           ean12: str) -> dict[str, Any]:
-    now = world.clock.now_ms()
-    offer_id = world.ids.number(OFFER_KIND, FIRST_OFFER_ID)
-    product_id = world.ids.uuid("product")
-    marketplace = seller["baseMarketplace"]["id"]
-    offer = {
-        "id": offer_id,
-        "name": name,
-        "product": {"id": product_id},
-        "productSet": [{"product": {"id": product_id}, "quantity": {"value": 1}}],
-        "ean": ean12 + _ean_check(ean12),
-        "external": {"id": f"demo-{key}"},
-        "sellingMode": {"format": "BUY_NOW", "price": {"amount": price, "currency": currency(marketplace)}},
-        "stock": {"available": stock, "unit": "UNIT"},
-        "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": marketplace}}, "startedAt": iso(now)},
-        "delivery": {"handlingTime": "PT24H"},
-        "fulfillment": {"provider": "ALLEGRO" if one_ff else "SELLER"},
-        "oneFulfillment": one_ff,
-        "language": "pl-PL",
-        "createdAt": iso(now),
-        "updatedAt": iso(now),
-    }
-    world.store.put(OFFER_KIND, offer_id, offer, owner=seller["id"])
-    return offer
-
-
-def _ean_check(ean12: str) -> str:
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(ean12))
-    return str((10 - total % 10) % 10)
-
-
 def _completed_asn(world: World, seller_id: str, offer: dict[str, Any]) -> dict[str, Any]:
-    """The notice that put offer C's units in the warehouse: created 5 days, received 1 day before the start."""
+    """The notice that put offer C's units in the warehouse: created 5 days, received 1 day before the start. An
+    ordinary notice of the fulfillment model, with its receiving record and its units in the warehouse ledger."""
     now = world.clock.now_ms()
-    created, submitted, completed = now - 5 * DAY_MS, now - 5 * DAY_MS + 3_600_000, now - DAY_MS
-    asn_id = world.ids.uuid(ASN_KIND)
-    day = datetime.fromtimestamp(created / 1000, UTC).strftime("%y%m%d")
-    product = {"id": offer["product"]["id"]}
-    quantity = offer["stock"]["available"]
-    asn = {
-        "id": asn_id,
-        "displayNumber": f"A-{day}-{world.ids.sequence('asn_display'):07d}",
-        "status": "COMPLETED",
-        "createdAt": iso(created),
-        "updatedAt": iso(completed),
-        "submittedAt": iso(submitted),
-        "items": [{"product": product, "quantity": quantity}],
-        "handlingUnit": {"unitType": "BOX", "amount": 1, "labelsType": "SELLER"},
-        "shipping": {"method": "COURIER_BY_SELLER", "courier": {"id": "DPD"}, "countryCode": "PL",
-                     "estimatedTimeOfArrival": iso(now - 3 * DAY_MS)},
-        "receiving": {"stage": "COMPLETED", "updatedAt": iso(completed),
-                      "content": [{"product": product,
-                                   "received": [{"quantity": quantity, "receivedType": "SELLABLE"}]}]},
-    }
-    world.store.put(ASN_KIND, asn_id, asn, owner=seller_id)
-    return asn
+    return seed_completed(world, seller_id, offer["product"]["id"], int(offer["stock"]["available"]),
+                          created=now - 5 * DAY_MS, submitted=now - 5 * DAY_MS + 3_600_000, completed=now - DAY_MS)
 
 
 def demo_view(world: World) -> dict[str, Any]:

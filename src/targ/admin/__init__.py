@@ -8,4 +8,6 @@ ADMIN = RouteTable("/__targ")
 MODULES = [
     "targ.admin.core",
     "targ.admin.accounts",
+    "targ.admin.warehouse",
+    "targ.admin.marketplace",
 ]

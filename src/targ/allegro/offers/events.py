@@ -2,6 +2,12 @@
 
 Events are docs of kind `offer-event` owned by the seller, in insertion order. Their id is the base64 (unpadded) of
 a growing number, as the vendor's look (`MTEzMjQzODU3NA` is base64 of "1132438574"); `from` is such an id.
+
+`record_changes` compares an offer before and after a change and records what the vendor would: the resource
+"concerns active offers and offers scheduled for activation" (ACTIVE, ACTIVATING), so changes to drafts and ended
+offers make no events, except the transitions themselves (OFFER_ACTIVATED when an offer becomes ACTIVE,
+OFFER_ENDED when it leaves ACTIVE/ACTIVATING for ENDED). One change may make several events (a purchase of the last
+unit: OFFER_STOCK_CHANGED, then OFFER_ENDED), as the vendor warns.
 """
 
 from __future__ import annotations
@@ -65,6 +71,64 @@ def record(world: World, owner: str, offer: dict[str, Any], type_: str, **extra:
         event["translations"] = translations
     world.store.put(EVENT_KIND, event_id, event, owner=owner)
     return event
+
+
+# Fields whose change is not "content": they have events of their own, or are bookkeeping.
+_NOT_CONTENT = frozenset({"updatedAt", "publication", "stock", "additionalMarketplaces", "validation", "product",
+                          "ean", "fulfillment", "oneFulfillment"})
+
+
+def _content(offer: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in offer.items() if k not in _NOT_CONTENT and not k.startswith("_")}
+    out["sellingMode"] = {k: v for k, v in (offer.get("sellingMode") or {}).items() if k != "price"}
+    return out
+
+
+def _prices(offer: dict[str, Any]) -> dict[str, Any]:
+    prices = {_base_marketplace(offer): (offer.get("sellingMode") or {}).get("price")}
+    for marketplace, extra in (offer.get("additionalMarketplaces") or {}).items():
+        prices[marketplace] = (extra.get("sellingMode") or {}).get("price")
+    return prices
+
+
+def _visibility(offer: dict[str, Any]) -> dict[str, Any]:
+    return ((offer.get("publication") or {}).get("marketplaces") or {})
+
+
+def _status(offer: dict[str, Any] | None) -> str:
+    return ((offer or {}).get("publication") or {}).get("status") or "INACTIVE"
+
+
+def record_changes(world: World, owner: str, before: dict[str, Any] | None, after: dict[str, Any]) -> None:
+    old, new = _status(before), _status(after)
+    live = ("ACTIVE", "ACTIVATING")
+    if old not in live and new not in live:
+        return
+    if before is not None and new in live and old in live:
+        if _content(before) != _content(after):
+            record(world, owner, after, CHANGED)
+        old_prices, new_prices = _prices(before), _prices(after)
+        changed = [m for m in new_prices if new_prices[m] != old_prices.get(m)]
+        if changed:
+            record(world, owner, after, PRICE_CHANGED,
+                   marketplaces=[{"id": m, "changeType": "MANUAL"} for m in changed])
+        if _visibility(before) != _visibility(after):
+            updated = sorted({m["id"] for m in _visibility(after).get("additional") or ()}
+                             ^ {m["id"] for m in _visibility(before).get("additional") or ()})
+            # MarketplacesVisibility: the base marketplace by id, the additional ones with their state.
+            visibility = {"base": _base_marketplace(after),
+                          "additional": [{"id": m["id"], "status": "APPROVED"}
+                                         for m in _visibility(after).get("additional") or ()]}
+            record(world, owner, after, VISIBILITY_CHANGED,
+                   publication={"marketplaces": visibility, "updatedMarketplaces": updated})
+    if before is not None and (before.get("stock") or {}).get("available") != (after.get("stock") or {}).get(
+            "available"):
+        record(world, owner, after, STOCK_CHANGED)
+    if new == "ACTIVE" and old != "ACTIVE":
+        record(world, owner, after, ACTIVATED)
+    if new == "ENDED" and old in live:
+        ended_by = (after.get("publication") or {}).get("endedBy") or "USER"
+        record(world, owner, after, ENDED, publication={"endedBy": ended_by})
 
 
 def _base_marketplace(offer: dict[str, Any]) -> str:

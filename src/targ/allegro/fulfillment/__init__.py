@@ -1,0 +1,13 @@
+"""One Fulfillment by Allegro: advance ship notices, the simulated warehouse, fulfillment stock and the seller's
+One Fulfillment settings (docs/fulfillment.md).
+
+* `asn.py` - the advance ship notice document, its view and its state machine;
+* `content.py` - what a seller may put in a notice (create, update, submitted edits) and what submitting needs;
+* `asn_handlers.py`, `commands.py`, `labels.py` - the REST operations on notices, submit commands, labels;
+* `warehouse.py` - arrival, receiving and completion (jobs on the clock, or the /__targ/warehouse admin actions);
+* `ledger.py`, `sales.py`, `stock.py`, `stock_handlers.py` - units in the warehouse, what orders reserve and sell,
+  the stock report (JSON and CSV);
+* `products.py` - the seller's One Fulfillment offers by product (what may be announced, names, GTINs);
+* `account.py` - tax id, removal preferences, refund dispositions;
+* `common.py` - the calling seller, localised errors, pages.
+"""

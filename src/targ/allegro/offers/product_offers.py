@@ -1,0 +1,163 @@
+"""`/sale/product-offers`: create, read, edit, read parts, and follow an asynchronous operation.
+
+Where the vendor answers asynchronously targ does too: a body that proposes a new product, or asks for activation
+(`publication.status: ACTIVE`), is answered 202 with the offer as it stands and `Location:
+…/sale/product-offers/{offerId}/operations/{operationId}` (plus `Retry-After`). The operation (kind
+`offer-operation`) is IN_PROGRESS until its job runs (`jobDelay`, or `/__targ/jobs/drain`); then its URL answers
+303 See Other with the offer's URL in `Location`. Everything else answers at once (201 / 200).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from targ.allegro.offers import draft as drafts
+from targ.allegro.offers import model, onefulfillment, publication, references
+from targ.clock import iso
+from targ.handlers import handler
+from targ.http.auth import access_denied
+from targ.http.errors import AllegroError
+from targ.http.request import Reply, Request
+from targ.jobs import runs
+
+if TYPE_CHECKING:
+    from targ.store.base import Job
+    from targ.world import World
+
+Json = dict[str, Any]
+OPERATION_KIND = "offer-operation"
+OPERATION_JOB = "allegro.offer-operation"
+
+
+def _operation(req: Request, owner: str, offer_id: str) -> dict[str, str]:
+    world = req.world
+    operation = {"id": world.ids.uuid(OPERATION_KIND), "offerId": offer_id, "status": "IN_PROGRESS",
+                 "startedAt": iso(world.clock.now_ms())}
+    world.store.put(OPERATION_KIND, operation["id"], operation, owner=owner)
+    delay = world.config.ms("jobDelay")
+    world.schedule(OPERATION_JOB, delay, {"id": operation["id"]}, owner=owner)
+    return {"location": f"{req.base_url}/sale/product-offers/{offer_id}/operations/{operation['id']}",
+            "retry-after": str(max(1, delay // 1000))}
+
+
+@runs(OPERATION_JOB)
+def _complete(world: World, job: Job) -> None:
+    doc = world.store.get_doc(OPERATION_KIND, job.payload["id"])
+    if doc is not None:
+        world.store.put(OPERATION_KIND, doc.id, {**doc.data, "status": "COMPLETED"}, owner=doc.owner)
+
+
+def _activation_or_raise(offer: Json) -> None:
+    problems = publication.activation_problems(offer)
+    if problems:
+        raise AllegroError(422, problems=problems)
+
+
+def _one_fulfillment(req: Request, seller: model.Seller, draft: drafts.Draft, *, creating: bool) -> bool:
+    """Checks the offer against the One Fulfillment rules when it uses a One Fulfillment set; says whether it does."""
+    rates = ((draft.offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
+    if not onefulfillment.is_one_fulfillment_set(req.world, rates):
+        return False
+    onefulfillment.check(req.world, seller, draft.offer, draft, req.language, creating=creating)
+    return True
+
+
+@handler("allegro", "createProductOffers")
+def create(req: Request) -> Reply:
+    world, seller, body = req.world, model.seller(req), req.body
+    if onefulfillment.wants_one_fulfillment(world, body):
+        onefulfillment.check_access(seller)
+    draft = drafts.for_create(world, seller, body, model.new_id(world))
+    offer = draft.offer
+    references.resolve(world, seller.id, offer, req)
+    offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=True)
+    activate = (body.get("publication") or {}).get("status") == "ACTIVE"
+    if activate:
+        _activation_or_raise(offer)
+    drafts.store_proposals(world, seller, draft)
+    if activate:
+        publication.request_activation(world, seller.id, offer)
+    model.save(world, seller.id, None, offer)
+    if draft.proposals or activate:
+        return Reply(model.product_offer_view(offer, req.language), status=202,
+                     headers=_operation(req, seller.id, offer["id"]))
+    return Reply(model.product_offer_view(offer, req.language))
+
+
+@handler("allegro", "getProductOffer")
+def read(req: Request) -> Reply:
+    offer = model.owned(req, model.seller(req).id)
+    return Reply(model.product_offer_view(offer, req.language))
+
+
+@handler("allegro", "editProductOffers")
+def edit(req: Request) -> Reply:
+    world, seller, body = req.world, model.seller(req), req.body
+    existing = model.owned(req, seller.id)
+    was_one_ff = model.is_one_fulfillment(existing)
+    if was_one_ff:
+        onefulfillment.check_patch(existing, body, req.language)
+    elif onefulfillment.wants_one_fulfillment(world, body):
+        onefulfillment.check_access(seller)
+    draft = drafts.for_patch(world, seller, existing, body)
+    offer = draft.offer
+    status = model.status_of(existing)
+    offer["publication"]["status"] = status           # a requested status is a transition, applied below
+    references.resolve(world, seller.id, offer, req)
+    offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=not was_one_ff)
+    stock = int(offer["stock"].get("available") or 0)
+    if status in model.LIVE and stock < 1 and not offer["oneFulfillment"]:
+        _activation_or_raise(offer)                    # a listed offer keeps at least one unit
+    requested = (body.get("publication") or {}).get("status")
+    activate = requested == "ACTIVE" and status not in model.LIVE
+    if activate:
+        _activation_or_raise(offer)
+    elif requested == "INACTIVE" and status != "INACTIVE":
+        raise AllegroError(422, "VALIDATION_ERROR", "A published offer cannot become a draft again.",
+                           path="publication.status")
+    drafts.store_proposals(world, seller, draft)
+    if activate:
+        publication.request_activation(world, seller.id, offer)
+    elif requested == "ENDED" and status in model.LIVE:
+        publication.end(world, offer, "USER")
+    model.save(world, seller.id, existing, offer)
+    if draft.proposals or activate:
+        return Reply(model.product_offer_view(offer, req.language), status=202,
+                     headers=_operation(req, seller.id, offer["id"]))
+    return Reply(model.product_offer_view(offer, req.language))
+
+
+@handler("allegro", "getPartialProductOffer")
+def parts(req: Request) -> Reply:
+    offer = model.owned(req, model.seller(req).id)
+    include = set(req.param("include") or ())
+    out: Json = {"id": offer["id"]}
+    if "stock" in include:
+        out["stock"] = {"available": int((offer.get("stock") or {}).get("available") or 0)}
+    if "price" in include:
+        if (offer.get("sellingMode") or {}).get("price"):
+            out["sellingMode"] = {"price": offer["sellingMode"]["price"]}
+        out["additionalMarketplaces"] = {
+            mp: {"sellingMode": {"price": extra["sellingMode"]["price"]}}
+            for mp, extra in (offer.get("additionalMarketplaces") or {}).items()
+            if (extra.get("sellingMode") or {}).get("price")}
+    return Reply(out)
+
+
+@handler("allegro", "getProductOfferProcessingStatus")
+def operation_status(req: Request) -> Reply:
+    seller = model.seller(req)
+    doc = req.world.store.get_doc(OPERATION_KIND, req.param("operationId"))
+    if doc is None or doc.data["offerId"] != req.param("offerId"):
+        raise AllegroError(404, "NOT_FOUND", f"Operation {req.param('operationId')} not found.")
+    if doc.owner != seller.id:
+        raise access_denied()
+    operation = doc.data
+    if operation["status"] == "COMPLETED":
+        return Reply(None, status=303,
+                     headers={"location": f"{req.base_url}/sale/product-offers/{operation['offerId']}"})
+    delay = req.world.config.ms("jobDelay")
+    return Reply({"offer": {"id": operation["offerId"]},
+                  "operation": {"id": operation["id"], "status": operation["status"],
+                                "startedAt": operation["startedAt"]}},
+                 headers={"retry-after": str(max(1, delay // 1000))})

@@ -1,0 +1,141 @@
+"""Offer status: INACTIVE → ACTIVATING → ACTIVE → ENDED, on the virtual clock.
+
+* Activation (POST/PATCH with `publication.status: ACTIVE`, the ACTIVATE publication command) first checks what the
+  vendor requires of a listed offer (`activation_problems`), then puts the offer in ACTIVATING and schedules a job:
+  the offer becomes ACTIVE after `jobDelay` (or at `scheduledFor` / `publication.startingAt`). An offer with
+  `publication.duration` ends by EXPIRATION that long after it starts.
+* An offer that becomes ACTIVE with no stock ends at once with `endedBy: EMPTY_STOCK`: for a One Fulfillment offer
+  that is the guide's behaviour (listed with zero warehouse stock, it waits, ended, for a delivery to the warehouse
+  and is activated again when stock arrives: stock.set_fulfillment_stock).
+* Ending (END command, PATCH `ENDED`, a purchase of the last unit) sets ENDED with `endedBy` (USER, EMPTY_STOCK,
+  EXPIRATION) and cancels a pending activation.
+
+Jobs carry a marker (`_activation`, `_ending` in the offer): a job whose marker is no longer the offer's finds the
+offer changed since (ended, re-scheduled) and does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from targ.allegro.offers import model
+from targ.clock import iso, parse_duration, parse_time
+from targ.http.errors import AllegroProblem
+from targ.jobs import runs
+
+if TYPE_CHECKING:
+    from targ.store.base import Job
+    from targ.world import World
+
+Json = dict[str, Any]
+ACTIVATION_JOB = "allegro.offer-activation"
+END_JOB = "allegro.offer-end"
+
+
+def activation_problems(offer: Json) -> list[AllegroProblem]:
+    """What keeps the offer from being listed, in the vendor's words where they are known."""
+    problems: list[AllegroProblem] = []
+    if not offer.get("name"):
+        problems.append(AllegroProblem("VALIDATION_ERROR", "The offer has no title.", path="name",
+                                       user_message="Oferta nie ma tytułu."))
+    if not (offer.get("category") or {}).get("id"):
+        problems.append(AllegroProblem("VALIDATION_ERROR", "The offer has no category.", path="category.id",
+                                       user_message="Oferta nie ma kategorii."))
+    selling = offer.get("sellingMode") or {}
+    if selling.get("format", "BUY_NOW") == "BUY_NOW" and not selling.get("price"):
+        problems.append(AllegroProblem("VALIDATION_ERROR", "The offer has no price.", path="sellingMode.price",
+                                       user_message="Oferta nie ma ceny."))
+    if not offer.get("images"):
+        problems.append(AllegroProblem("VALIDATION_ERROR", "The offer must have at least one image.", path="images",
+                                       user_message="Oferta musi mieć co najmniej jedno zdjęcie."))
+    if not model.is_one_fulfillment(offer) and int((offer.get("stock") or {}).get("available") or 0) < 1:
+        # The vendor's code and text (allegro-api#11011).
+        problems.append(AllegroProblem("AvailableStockMustEqualToOneOrBeGreaterThanOne",
+                                       "The listed quantity cannot be less than 1.", path="stock.available"))
+    return problems
+
+
+def _marker(world: World, name: str) -> int:
+    return world.ids.sequence(name)
+
+
+def request_activation(world: World, owner: str, offer: Json, at_ms: int | None = None) -> None:
+    """Puts `offer` (being edited, saved by the caller) in ACTIVATING and schedules its activation."""
+    publication = offer.setdefault("publication", {})
+    now = world.clock.now_ms()
+    starting = publication.get("startingAt")
+    if at_ms is None and starting:
+        at_ms = max(parse_time(starting), now)
+    due = at_ms if at_ms is not None and at_ms > now else now + world.config.ms("jobDelay")
+    if at_ms is not None and at_ms > now:
+        publication["startingAt"] = iso(at_ms)
+    publication["status"] = "ACTIVATING"
+    publication.pop("endedBy", None)
+    offer.pop("_endedAt", None)
+    offer.pop("_ending", None)
+    marker = _marker(world, "offer-activation")
+    offer["_activation"] = marker
+    world.schedule(ACTIVATION_JOB, due - now, {"offerId": offer["id"], "marker": marker}, owner=owner)
+
+
+def end(world: World, offer: Json, ended_by: str) -> None:
+    """Ends `offer` (being edited, saved by the caller)."""
+    publication = offer.setdefault("publication", {})
+    publication["status"] = "ENDED"
+    publication["endedBy"] = ended_by
+    offer["_endedAt"] = iso(world.clock.now_ms())
+    offer.pop("_activation", None)
+    offer.pop("_ending", None)
+
+
+def schedule_end(world: World, owner: str, offer: Json, at_ms: int, ended_by: str = "USER") -> None:
+    marker = _marker(world, "offer-ending")
+    offer["_ending"] = marker
+    world.schedule(END_JOB, max(0, at_ms - world.clock.now_ms()),
+                   {"offerId": offer["id"], "marker": marker, "endedBy": ended_by}, owner=owner)
+
+
+def become_active(world: World, owner: str, offer: Json) -> None:
+    """ACTIVATING → ACTIVE (and ENDED by EMPTY_STOCK at once when there is nothing to sell)."""
+    now = world.clock.now_ms()
+    publication = offer.setdefault("publication", {})
+    publication["status"] = "ACTIVE"
+    offer["_startedAt"] = iso(now)
+    offer["_published"] = True
+    offer.pop("_activation", None)
+    for extra in (offer.get("additionalMarketplaces") or {}).values():
+        extra["publication"] = {"state": "APPROVED"}
+    marketplaces = publication.setdefault("marketplaces", {"base": {"id": model.base_marketplace(offer)}})
+    marketplaces["additional"] = [{"id": m} for m in offer.get("additionalMarketplaces") or {}]
+    if int((offer.get("stock") or {}).get("available") or 0) < 1:
+        end(world, offer, "EMPTY_STOCK")
+        return
+    duration = publication.get("duration")
+    if duration:
+        ending = now + parse_duration(duration)
+        publication["endingAt"] = iso(ending)
+        schedule_end(world, owner, offer, ending, "EXPIRATION")
+
+
+@runs(ACTIVATION_JOB)
+def _activate(world: World, job: Job) -> None:
+    doc = world.store.get_doc(model.OFFER_KIND, job.payload["offerId"])
+    if doc is None or doc.data.get("_activation") != job.payload["marker"]:
+        return
+    owner, before, offer = model.edit(world, doc.id)
+    if model.status_of(offer) != "ACTIVATING":
+        return
+    become_active(world, owner, offer)
+    model.save(world, owner, before, offer)
+
+
+@runs(END_JOB)
+def _end(world: World, job: Job) -> None:
+    doc = world.store.get_doc(model.OFFER_KIND, job.payload["offerId"])
+    if doc is None or doc.data.get("_ending") != job.payload["marker"]:
+        return
+    owner, before, offer = model.edit(world, doc.id)
+    if model.status_of(offer) not in model.LIVE:
+        return
+    end(world, offer, job.payload["endedBy"])
+    model.save(world, owner, before, offer)

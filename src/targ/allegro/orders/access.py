@@ -1,0 +1,55 @@
+"""What the seller's order operations share: the calling seller, the caller's order (404 when there is none or it
+is past retention, 403 `AccessDenied` when it is another seller's), and the optimistic-locking check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from targ.allegro.orders.model import ORDER_KIND, retained
+from targ.http.auth import access_denied
+from targ.http.errors import AllegroError
+from targ.http.request import Request
+
+Json = dict[str, Any]
+NotFound = Callable[[str], AllegroError]
+
+
+def seller_id(req: Request) -> str:
+    """The user the token acts for; an application token has none (403, as for every user operation)."""
+    seller = req.principal.seller_id if req.principal else None
+    if not seller:
+        raise access_denied()
+    return seller
+
+
+def checkout_form_not_found(order_id: str) -> AllegroError:
+    """The vendor's 404 for an unknown or expired order (allegro-behaviour.md §2)."""
+    message = f"Checkout form {order_id} not found"
+    return AllegroError(404, "CheckoutFormNotFoundException", message, path=f"/order/checkout-forms/{order_id}",
+                        user_message=message)
+
+
+def order_not_found(order_id: str) -> AllegroError:
+    """The invoice endpoints' 404 (#9895)."""
+    message = f"Order with id [{order_id}] not found"
+    return AllegroError(404, "ORDER-NOT-FOUND", message, user_message=message)
+
+
+def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Json:
+    doc = req.world.store.get_doc(ORDER_KIND, order_id)
+    if doc is None or not retained(req.world, doc.data):
+        raise not_found(order_id)
+    if doc.owner != seller_id(req):
+        raise access_denied()
+    return doc.data
+
+
+def check_revision(req: Request, order: Json) -> None:
+    """`checkoutForm.revision` older than the buyer's last change → 409 (the spec: "Provided revision is
+    outdated"); no revision → no check."""
+    wanted = req.param("checkoutForm.revision")
+    if wanted is not None and wanted != order["revision"]:
+        message = (f"Provided revision {wanted} of checkout form {order['id']} is outdated; the current revision "
+                   f"is {order['revision']}")
+        raise AllegroError(409, "CONFLICT", message, path="checkoutForm.revision", user_message=message)

@@ -1,0 +1,150 @@
+"""The carriers: every parcel tracking number a seller adds gets a tracking history on the virtual clock, served by
+`GET /order/carriers/{carrierId}/tracking`, and the carrier admin action pushes any status.
+
+Parcels are docs of kind `parcel`, id = `<carrierId>:<waybill>`, no owner (a carrier's parcel, whoever asked):
+`{carrierId, waybill, route, orders, statuses: [{code, occurredAt, description, _at}], createdAt, updatedAt,
+version}`. A new parcel starts PENDING; every `carrierStepDelay` (a job) it moves one step along its route:
+
+* to an address: PENDING → IN_TRANSIT → RELEASED_FOR_DELIVERY → DELIVERED;
+* to a pickup point (the order has `delivery.pickupPoint`): PENDING → IN_TRANSIT → AVAILABLE_FOR_PICKUP → DELIVERED.
+
+A pushed status joins the history at its `occurredAt` and the route goes on from it (NOTICE_LEFT → AVAILABLE_FOR_PICKUP
+→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more. `version` counts
+pushes, so that a step scheduled before a push does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from targ.allegro.catalog.delivery import canonical_carrier
+from targ.allegro.orders.model import MarketplaceRefusal
+from targ.clock import iso
+from targ.handlers import handler
+from targ.http.request import Reply, Request
+from targ.jobs import runs
+
+if TYPE_CHECKING:
+    from targ.store.base import Job
+    from targ.world import World
+
+Json = dict[str, Any]
+PARCEL_KIND = "parcel"
+STEP_JOB = "allegro.order.parcel-step"
+CODES = ("AVAILABLE_FOR_PICKUP", "DELIVERED", "IN_TRANSIT", "ISSUE", "NOTICE_LEFT", "PENDING",
+         "RELEASED_FOR_DELIVERY", "RETURNED")
+DESCRIPTIONS = {
+    "PENDING": "Przesyłka przygotowana przez nadawcę",
+    "IN_TRANSIT": "Przesyłka w drodze",
+    "RELEASED_FOR_DELIVERY": "Przesyłka wydana do doręczenia",
+    "AVAILABLE_FOR_PICKUP": "Przesyłka czeka na odbiór w punkcie",
+    "NOTICE_LEFT": "Adresata nie zastano, pozostawiono awizo",
+    "DELIVERED": "Przesyłka doręczona",
+    "ISSUE": "Problem z doręczeniem przesyłki",
+    "RETURNED": "Przesyłka zwrócona do nadawcy",
+}
+ROUTES = {
+    "ADDRESS": {"PENDING": "IN_TRANSIT", "IN_TRANSIT": "RELEASED_FOR_DELIVERY", "RELEASED_FOR_DELIVERY": "DELIVERED",
+                "NOTICE_LEFT": "AVAILABLE_FOR_PICKUP", "AVAILABLE_FOR_PICKUP": "DELIVERED"},
+    "PICKUP_POINT": {"PENDING": "IN_TRANSIT", "IN_TRANSIT": "AVAILABLE_FOR_PICKUP",
+                     "RELEASED_FOR_DELIVERY": "AVAILABLE_FOR_PICKUP", "NOTICE_LEFT": "AVAILABLE_FOR_PICKUP",
+                     "AVAILABLE_FOR_PICKUP": "DELIVERED"},
+}
+
+
+def parcel_id(carrier: str, waybill: str) -> str:
+    return f"{carrier}:{waybill}"
+
+
+def get_parcel(world: World, carrier: str, waybill: str) -> Json | None:
+    return world.store.get(PARCEL_KIND, parcel_id(carrier, waybill))
+
+
+def _save(world: World, parcel: Json) -> None:
+    world.store.put(PARCEL_KIND, parcel_id(parcel["carrierId"], parcel["waybill"]), parcel)
+
+
+def _new(world: World, carrier: str, waybill: str, route: str) -> Json:
+    now = iso(world.clock.now_ms())
+    return {"carrierId": carrier, "waybill": waybill, "route": route, "orders": [], "statuses": [],
+            "createdAt": now, "updatedAt": now, "version": 0}
+
+
+def _append(world: World, parcel: Json, code: str, at_ms: int) -> None:
+    parcel["statuses"].append({"code": code, "occurredAt": iso(at_ms), "description": DESCRIPTIONS[code],
+                               "_at": at_ms})
+    parcel["statuses"].sort(key=lambda s: s["_at"])
+    parcel["updatedAt"] = iso(world.clock.now_ms())
+
+
+def _schedule_next(world: World, parcel: Json) -> None:
+    if ROUTES[parcel["route"]].get(parcel["statuses"][-1]["code"]):
+        world.schedule(STEP_JOB, world.config.ms("carrierStepDelay"),
+                       {"parcel": parcel_id(parcel["carrierId"], parcel["waybill"]), "version": parcel["version"]})
+
+
+def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_point: bool) -> Json:
+    """A tracking number the seller added: the carrier starts tracking it (once, however many orders share it)."""
+    parcel = get_parcel(world, carrier, waybill)
+    if parcel is None:
+        parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
+        _append(world, parcel, "PENDING", world.clock.now_ms())
+        _schedule_next(world, parcel)
+    if order_id not in parcel["orders"]:
+        parcel["orders"].append(order_id)
+    _save(world, parcel)
+    return parcel
+
+
+def orders_sharing(world: World, carrier: str, waybill: str) -> list[str]:
+    parcel = get_parcel(world, carrier, waybill)
+    return list(parcel["orders"]) if parcel else []
+
+
+def push(world: World, carrier_id: str, waybill: str, code: str, at_ms: int | None) -> Json:
+    """The carrier reports a status (the admin action); an unknown waybill becomes a parcel of that carrier."""
+    carrier = canonical_carrier(carrier_id)
+    if carrier is None or carrier == "OTHER":
+        raise MarketplaceRefusal(400, "unknown_carrier", f"no carrier {carrier_id!r} in GET /order/carriers")
+    if code not in CODES:
+        raise MarketplaceRefusal(400, "bad_request", f"code must be one of {', '.join(CODES)}")
+    parcel = get_parcel(world, carrier, waybill) or _new(world, carrier, waybill, "ADDRESS")
+    parcel["version"] += 1
+    _append(world, parcel, code, world.clock.now_ms() if at_ms is None else at_ms)
+    _schedule_next(world, parcel)
+    _save(world, parcel)
+    return {"carrierId": carrier, **history(parcel)}
+
+
+@runs(STEP_JOB)
+def step(world: World, job: Job) -> None:
+    parcel = world.store.get(PARCEL_KIND, str(job.payload["parcel"]))
+    if parcel is None or parcel["version"] != job.payload["version"]:
+        return                   # a pushed status took over the route
+    following = ROUTES[parcel["route"]].get(parcel["statuses"][-1]["code"])
+    if following is None:
+        return
+    _append(world, parcel, following, world.clock.now_ms())
+    _schedule_next(world, parcel)
+    _save(world, parcel)
+
+
+def history(parcel: Json) -> Json:
+    """`ParcelTrackingHistory`."""
+    statuses = [{k: v for k, v in s.items() if k != "_at"} for s in parcel["statuses"]]
+    return {"waybill": parcel["waybill"],
+            "trackingDetails": {"statuses": statuses, "createdAt": parcel["createdAt"],
+                                "updatedAt": parcel["updatedAt"]}}
+
+
+@handler("allegro", "getParcelTrackingUsingGET")
+def tracking(req: Request) -> Reply:
+    """A waybill the carrier does not know, or a carrier id that is no carrier (a delivery method's uuid, OTHER),
+    comes back without `trackingDetails` (#12549: the vendor sends null; the spec's object is not nullable)."""
+    requested = req.path_params["carrierId"]
+    carrier = canonical_carrier(requested) or requested
+    out = []
+    for waybill in req.param("waybill") or []:
+        parcel = get_parcel(req.world, carrier, waybill)
+        out.append(history(parcel) if parcel else {"waybill": waybill})
+    return Reply({"carrierId": carrier, "waybills": out})
