@@ -35,6 +35,13 @@ def not_found(resource_type: str, resource_id: str) -> VoucherifyError:
                            resource_id=resource_id, resource_type=resource_type)
 
 
+def found(doc: Doc | None, resource_type: str, resource_id: str) -> Doc:
+    """The document, or the vendor's 404 naming the resource."""
+    if doc is None:
+        raise not_found(resource_type, resource_id)
+    return doc
+
+
 def invalid_payload(details: str) -> VoucherifyError:
     return VoucherifyError(400, "invalid_payload", "Invalid payload", details)
 

@@ -6,15 +6,13 @@ from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.voucherify.async_actions.models import ACTION_KIND, find_action, render_action
-from targ.voucherify.common import DEFAULT_LIMIT, not_found, project_of, sort_docs
+from targ.voucherify.common import DEFAULT_LIMIT, found, project_of, sort_docs
 
 
 @handler("voucherify", "get-async-action")
 def get_async_action(req: Request) -> Reply:
     ref = req.path_params["asyncActionId"]
-    doc = find_action(req.world, project_of(req), ref)
-    if doc is None:
-        raise not_found("async_action", ref)
+    doc = found(find_action(req.world, project_of(req), ref), "async_action", ref)
     return Reply(render_action(doc.data))
 
 

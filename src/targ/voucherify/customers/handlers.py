@@ -8,7 +8,7 @@ from typing import Any
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.common import list_page, not_found, nulls_first, project_of
+from targ.voucherify.common import found, list_page, nulls_first, project_of
 from targ.voucherify.customers.models import CUSTOMER_KIND, find_customer
 from targ.voucherify.customers.summary import OrderIndex
 
@@ -31,9 +31,7 @@ DATE_FILTERS = {
 def get_customer(req: Request) -> Reply:
     ref = req.path_params["customerId"]
     project = project_of(req)
-    doc = find_customer(req.world, project, ref)
-    if doc is None:
-        raise not_found("customer", ref)
+    doc = found(find_customer(req.world, project, ref), "customer", ref)
     return Reply(OrderIndex(req.world, project).render(doc.data))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from targ.handlers import handler
 from targ.http.errors import VoucherifyError
 from targ.http.request import Reply, Request
-from targ.voucherify.common import invalid_payload, list_page, not_found, project_of
+from targ.voucherify.common import found, invalid_payload, list_page, not_found, project_of
 from targ.voucherify.exports.models import (
     EXPORT_KIND,
     create_export,
@@ -44,9 +44,7 @@ def create_any_export(req: Request) -> Reply:
 @handler("voucherify", "get-export")
 def get_export(req: Request) -> Reply:
     ref = req.path_params["exportId"]
-    doc = find_export(req.world, project_of(req), ref)
-    if doc is None:
-        raise not_found("export", ref)
+    doc = found(find_export(req.world, project_of(req), ref), "export", ref)
     return Reply(render_export(doc.data, req.base_url))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.common import list_page, not_found, nulls_first, project_of
+from targ.voucherify.common import found, list_page, nulls_first, project_of
 from targ.voucherify.orders.models import ORDER_KIND, find_order, render_order, update_order, upsert_order
 from targ.voucherify.orders.validation import check_order
 
@@ -27,9 +27,7 @@ def create_order(req: Request) -> Reply:
 @handler("voucherify", "get-order")
 def get_order(req: Request) -> Reply:
     ref = req.path_params["orderId"]
-    doc = find_order(req.world, project_of(req), ref)
-    if doc is None:
-        raise not_found("order", ref)
+    doc = found(find_order(req.world, project_of(req), ref), "order", ref)
     return Reply(render_order(doc.data))
 
 
@@ -37,9 +35,7 @@ def get_order(req: Request) -> Reply:
 def put_order(req: Request) -> Reply:
     ref = req.path_params["orderId"]
     project = project_of(req)
-    doc = find_order(req.world, project, ref)
-    if doc is None:
-        raise not_found("order", ref)
+    doc = found(find_order(req.world, project, ref), "order", ref)
     body = req.body or {}
     check_order(body)
     return Reply(render_order(update_order(req.world, project, doc, body)))

@@ -9,7 +9,7 @@ from typing import Any
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.common import list_page, not_found, project_of
+from targ.voucherify.common import found, list_page, not_found, project_of
 from targ.voucherify.products.models import (
     PRODUCT_KIND,
     SKU_KIND,
@@ -38,9 +38,7 @@ def _created_between(req: Request) -> Any:
 def get_product(req: Request) -> Reply:
     ref = req.path_params["productId"]
     project = project_of(req)
-    doc = find_product(req.world, project, ref)
-    if doc is None:
-        raise not_found("product", ref)
+    doc = found(find_product(req.world, project, ref), "product", ref)
     return Reply(render_product(doc.data, skus_of(req.world, project, doc.id)))
 
 
@@ -71,7 +69,5 @@ def list_skus(req: Request) -> Reply:
 @handler("voucherify", "get-sku")
 def get_sku(req: Request) -> Reply:
     ref = req.path_params["skuId"]
-    doc = find_sku(req.world, project_of(req), ref)
-    if doc is None:
-        raise not_found("sku", ref)
+    doc = found(find_sku(req.world, project_of(req), ref), "sku", ref)
     return Reply(render_sku(doc.data))
