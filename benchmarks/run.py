@@ -1,5 +1,7 @@
 """targ's benchmark: start time, reset time, memory and requests/s, against a bare uvicorn baseline.
 
+Allegro order routes are measured over a store of --orders (10 000) checkout forms bought through the admin API.
+
     python benchmarks/run.py            # or: make bench
 
 Prints one JSON document on stdout; progress goes to stderr. Not part of CI or the test suite.
@@ -39,6 +41,14 @@ CONNECTIONS = (1, 16)
 START_TIMEOUT_S = 60.0
 # Example-backed Allegro POSTs with small bodies and no path parameters, tried first (any other /sale/ one will do).
 PREFERRED_POSTS = ("createOfferBundleUsingPOST", "createTagPOST_1", "createAutomaticPricingRulesUsingPost")
+# Order routes (docs/orders.md). Tracking numbers: targ takes at most 20 per order (one waybill on at most 10 orders).
+WAYBILLS_PER_ORDER = 20
+SHIPMENT_CARRIER = "INPOST"
+LIST_QUERY = {"limit": "100", "status": "READY_FOR_PROCESSING", "fulfillment.status": "NEW",
+              "sort": "-lineItems.boughtAt"}
+DETAIL, SHIPMENTS, LIST = ("GET /order/checkout-forms/{id}", "POST /order/checkout-forms/{id}/shipments",
+                           "GET /order/checkout-forms")
+GOALS = {"GET /me": 0.30, DETAIL: 0.30, SHIPMENTS: 0.20}  # the issues' targets: ratio >= goal at 1 and 16 connections
 
 
 def log(message: str) -> None:
@@ -196,13 +206,74 @@ class Route:
     path: str
     headers: dict[str, str]
     body: bytes | None = None
+    feed: ShipmentFeed | None = None  # a request() per call (new order and waybill) instead of one fixed request
 
     def lua(self) -> str:
+        if self.feed is not None:
+            return self.feed.lua(self.headers)
         lines = [f"wrk.method = {lua_str(self.method)}"]
         if self.body is not None:
             lines.append(f"wrk.body = {lua_str(self.body.decode('utf-8'))}")
         lines += [f"wrk.headers[{lua_str(k)}] = {lua_str(v)}" for k, v in self.headers.items()]
         return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ShipmentFeed:
+    """Tracking numbers to add, each request a new waybill (`TB<n>`) on order `n mod len(orders)`.
+
+    `cursor` is the next `n`, shared by every wrk run (targ's and the baseline's, warmups included) so no waybill is
+    sent twice; wrk's done() hook reports how many requests a run generated and the cursor moves on by that much.
+    Every order gets at most ceil(cursor / len(orders)) of them, which must stay within targ's 20 per order."""
+
+    orders: list[str]
+    cursor: int = 0
+
+    def body(self, n: int) -> bytes:
+        return json.dumps({"carrierId": SHIPMENT_CARRIER, "waybill": f"TB{n}"}, separators=(",", ":")).encode()
+
+    def path(self, n: int) -> str:
+        return f"/order/checkout-forms/{self.orders[n % len(self.orders)]}/shipments"
+
+    def lua(self, headers: dict[str, str]) -> str:
+        ids = ",\n".join(lua_str(o) for o in self.orders)
+        hdrs = ", ".join(f"[{lua_str(k)}] = {lua_str(v)}" for k, v in headers.items())
+        return f"""local orders = {{
+{ids}
+}}
+local headers = {{{hdrs}}}
+local threads = {{}}
+n = {self.cursor}  -- global: done() reads it through thread:get
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function request()
+  local i = n
+  n = n + 1
+  local body = '{{"carrierId":"{SHIPMENT_CARRIER}","waybill":"TB' .. string.format("%d", i) .. '"}}'
+  return wrk.format("POST", "/order/checkout-forms/" .. orders[(i % #orders) + 1] .. "/shipments", headers, body)
+end
+
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    io.write(string.format("targ-bench-next %d\n", thread:get("n")))
+  end
+end
+"""
+
+    def advance(self, wrk_stdout: str) -> None:
+        found = re.findall(r"^targ-bench-next (\d+)$", wrk_stdout, re.M)
+        if len(found) != 1:
+            raise BenchError(f"wrk did not report the shipment cursor:\n{wrk_stdout}")
+        self.cursor = max(self.cursor, int(found[0]))
+        if self.cursor > WAYBILLS_PER_ORDER * len(self.orders):
+            raise BenchError(f"{self.cursor} tracking numbers over {len(self.orders)} orders: more than "
+                             f"{WAYBILLS_PER_ORDER} per order; seed more orders (--orders)")
+
+    def max_per_order(self) -> int:
+        return -(-self.cursor // len(self.orders))
 
 
 def lua_str(text: str) -> str:
@@ -245,6 +316,74 @@ def voucherify_routes(targ: Server, demo: dict[str, Any]) -> list[Route]:
     order_id = json.loads(data)["id"]
     return [create, Route("GET /v1/orders/{id}", "GET", f"/v1/orders/{order_id}", keys),
             Route("GET /v1/orders", "GET", "/v1/orders?limit=10", keys)]
+
+
+def seed_orders(targ: Server, n: int) -> tuple[list[str], dict[str, Any]]:
+    """`n` checkout forms of the demo seller, each one unit of demo offer A bought (filled in and paid, so
+    READY_FOR_PROCESSING) through `POST /__targ/buyer/purchases` on one keep-alive connection; the offer's stock is
+    raised first with the seller's `PATCH /sale/product-offers/{id}`. Returns the ids and the seeding figures."""
+    status, _, data = request(targ.port, "GET", "/__targ/demo")
+    if status != 200:
+        raise BenchError(f"GET /__targ/demo answered {status}: {data[:300]!r}")
+    demo = json.loads(data)
+    offer = next((o for o in demo["offers"] if not o["oneFulfillment"]), None)
+    if offer is None:
+        raise BenchError("the demo world has no seller-fulfilled offer to buy")
+    headers = {"Authorization": f"Bearer {demo['accessToken']}", "Accept": ALLEGRO_MEDIA, "Content-Type": ALLEGRO_MEDIA}
+    stock = n + 100  # a unit is left at the end: an offer whose stock reaches 0 ends
+    body = json.dumps({"stock": {"available": stock}}).encode()
+    status, _, data = request(targ.port, "PATCH", f"/sale/product-offers/{offer['id']}", body, headers)
+    if status != 200:
+        raise BenchError(f"PATCH /sale/product-offers/{offer['id']} (stock {stock}) answered {status}: {data[:300]!r}")
+    purchase = json.dumps({"lineItems": [{"offerId": offer["id"], "quantity": 1}]}).encode()
+    ids: list[str] = []
+    conn = http.client.HTTPConnection(HOST, targ.port, timeout=30)
+    t0 = time.perf_counter()
+    try:
+        for i in range(n):
+            status, _, data = request(targ.port, "POST", "/__targ/buyer/purchases", purchase,
+                                      {"Content-Type": "application/json"}, conn=conn)
+            if status != 201:
+                raise BenchError(f"purchase {i + 1}/{n} answered {status}: {data[:300]!r}")
+            ids.append(json.loads(data)["checkoutFormId"])
+    finally:
+        conn.close()
+    took = time.perf_counter() - t0
+    log(f"seeded {n} orders in {took:.1f} s ({took * 1000 / max(n, 1):.2f} ms each)")
+    return ids, {"orders": n, "offerId": offer["id"], "stock_set": stock, "seconds": round(took, 2),
+                 "ms_per_order": round(took * 1000 / max(n, 1), 3), "purchases_per_s": round(n / took, 1)}
+
+
+def order_routes(targ: Server, orders: list[str]) -> tuple[list[Route], dict[str, Any]]:
+    """Details of one order, the list over every order, adding tracking numbers (each request a new one)."""
+    status, _, data = request(targ.port, "GET", "/__targ/demo")
+    token = json.loads(data)["accessToken"]
+    auth = {"Authorization": f"Bearer {token}", "Accept": ALLEGRO_MEDIA}
+    order_id = orders[len(orders) // 2]
+    detail = Route(DETAIL, "GET", f"/order/checkout-forms/{order_id}", auth)
+    listing = Route(LIST, "GET", f"/order/checkout-forms?{urlencode(LIST_QUERY)}", auth)
+    feed = ShipmentFeed(orders)
+    shipments = Route(SHIPMENTS, "POST", feed.path(0), {**auth, "Content-Type": ALLEGRO_MEDIA}, feed=feed)
+    info: dict[str, Any] = {"detail_id": order_id, "list_query": listing.path.split("?", 1)[1]}
+    for route in (detail, listing):
+        status, _, data = request(targ.port, route.method, route.path, None, route.headers)
+        if status != 200:
+            raise BenchError(f"{route.label} answered {status} before the load: {data[:500]!r}")
+        info[f"{'list' if route is listing else 'detail'}_response_bytes"] = len(data)
+        if route is listing:
+            page = json.loads(data)
+            if page["count"] != min(100, len(orders)) or page["totalCount"] < len(orders):
+                raise BenchError(f"{route.label}: count {page['count']}, totalCount {page['totalCount']} "
+                                 f"over {len(orders)} seeded orders")
+            info["list_total_count"] = page["totalCount"]
+        log(f"checked {route.label} -> {status}")
+    status, _, data = request(targ.port, "POST", feed.path(0), feed.body(0), shipments.headers)  # the feed's first
+    if status != 201:
+        raise BenchError(f"{SHIPMENTS} answered {status} before the load: {data[:500]!r}")
+    feed.cursor = 1
+    log(f"checked {SHIPMENTS} -> {status}")
+    info["shipments"] = {"orders": len(orders), "carrierId": SHIPMENT_CARRIER, "body": feed.body(0).decode()}
+    return [detail, listing, shipments], info
 
 
 def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]]:
@@ -336,6 +475,7 @@ def parse_wrk(text: str) -> dict[str, Any]:
         "p99_ms": ms(dist["99"]),
         "requests": int(total.group(1)),
         "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sock.groups())) if sock else 0),
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
     }
 
 
@@ -346,7 +486,13 @@ def run_wrk(wrk: str, port: int, route: Route, connections: int, seconds: int, c
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 30, stdin=subprocess.DEVNULL)
     if proc.returncode != 0:
         raise BenchError(f"wrk failed ({proc.returncode}): {proc.stderr}{proc.stdout}")
-    return parse_wrk(proc.stdout)
+    if route.feed is not None:
+        route.feed.advance(proc.stdout)
+    point = parse_wrk(proc.stdout)
+    if point["non2xx"]:  # every route answered 2xx when checked: an error now means the load is not what it claims
+        raise BenchError(f"{route.label} c={connections}: {point['non2xx']} of {point['requests']} answers were not "
+                         f"2xx/3xx on port {port}:\n{proc.stdout}")
+    return point
 
 
 def load(wrk: str, servers: list[Server], routes: list[Route], args: argparse.Namespace, cpu: int | None,
@@ -361,10 +507,14 @@ def load(wrk: str, servers: list[Server], routes: list[Route], args: argparse.Na
             for srv in servers:
                 if args.warmup > 0:
                     run_wrk(wrk, srv.port, route, conns, args.warmup, cpu, script)
+                    if route.feed is not None:  # the feed's cursor moved: the next run starts after it
+                        script.write_text(route.lua())
                 cpu0 = srv.cpu_s()
                 point = run_wrk(wrk, srv.port, route, conns, args.duration, cpu, script)
+                if route.feed is not None:
+                    script.write_text(route.lua())
                 point["cpu_us_per_req"] = round((srv.cpu_s() - cpu0) * 1e6 / max(point["requests"], 1), 1)
-                log(f"{srv.name:8} {route.label:28} c={conns:<2} {point['rps']:>9.1f} req/s  "
+                log(f"{srv.name:8} {route.label:42} c={conns:<2} {point['rps']:>9.1f} req/s  "
                     f"p50 {point['p50_ms']:.3f} ms  p99 {point['p99_ms']:.3f} ms  "
                     f"cpu {point['cpu_us_per_req']:.1f} us/req  errors {point['errors']}")
                 if srv.proc.poll() is not None:
@@ -461,7 +611,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "machine": machine(),
         "git": git_commit(),
         "settings": {"warmup_s": args.warmup, "duration_s": args.duration, "connections": list(CONNECTIONS),
-                     "startup_runs": args.starts, "reset_runs": args.resets, "pinning": pinning,
+                     "startup_runs": args.starts, "reset_runs": args.resets, "orders": args.orders,
+                     "pinning": pinning,
                      "wrk_threads": 1},
     }
     # Both servers stay up through the load (each is idle while the other is measured), both pinned to the same CPU.
@@ -475,6 +626,20 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="targ-bench-") as tmpdir:
         # The baseline gets the same routes (paths, headers, bodies) as targ.
         loads = load(wrk, [targ, base], routes, args, wrk_cpu, Path(tmpdir))
+        # The order routes run over a store of --orders checkout forms, seeded after the routes above are measured.
+        rss_before_orders = targ.rss_mb()
+        orders, seeding = seed_orders(targ, args.orders)
+        seeding["rss_mb_after"] = targ.rss_mb()
+        seeding["rss_mb_before"] = rss_before_orders
+        o_routes, orders_info = order_routes(targ, orders)
+        (Path(tmpdir) / "orders").mkdir()
+        o_loads = load(wrk, [targ, base], o_routes, args, wrk_cpu, Path(tmpdir) / "orders")
+        for name, by_route in o_loads.items():
+            loads[name].update(by_route)
+        feed = o_routes[-1].feed
+        assert feed is not None
+        orders_info["shipments"].update({"waybills_sent": feed.cursor, "max_per_order": feed.max_per_order()})
+        orders_info = {"seeding": seeding, **orders_info}
     rss_after = {"targ": targ.rss_mb(), "baseline": base.rss_mb()}
     stop_server(targ)
     stop_server(base)
@@ -486,17 +651,21 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             point["ratio"] = round(point["rps"] / base_rps, 3) if base_rps else None
             base_cpu = base_load[label][conns]["cpu_us_per_req"]
             point["cpu_ratio"] = round(base_cpu / point["cpu_us_per_req"], 3) if point["cpu_us_per_req"] else None
-    me_ratios = {c: p["ratio"] for c, p in targ_load["GET /me"].items()}
+    goals: dict[str, Any] = {}
+    for label, goal in GOALS.items():
+        ratios = {c: p["ratio"] for c, p in targ_load[label].items()}
+        goals[f"{label} ratio >= {goal:.2f}"] = all(r is not None and r >= goal for r in ratios.values())
+        goals[f"{label} ratio"] = ratios
     result.update({
         "startup_ms": {"targ": targ_start, "baseline": base_start},
         "reset_ms": reset,
         "rss_mb": {name: {"idle": rss_idle[name], "after_load": rss_after[name]} for name in ("targ", "baseline")},
         "post_route": post_info,
+        "orders": orders_info,
         "load": {"targ": targ_load, "baseline": base_load},
         "ratio": {label: {c: p["ratio"] for c, p in points.items()} for label, points in targ_load.items()},
         "cpu_ratio": {label: {c: p["cpu_ratio"] for c, p in points.items()} for label, points in targ_load.items()},
-        "goal": {"GET /me ratio >= 0.30": all(r is not None and r >= 0.30 for r in me_ratios.values()),
-                 "GET /me ratio": me_ratios},
+        "goal": goals,
     })
     return result
 
@@ -511,10 +680,11 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=5, help="seconds of wrk measurement per point")
     parser.add_argument("--starts", type=int, default=5, help="cold starts timed per server")
     parser.add_argument("--resets", type=int, default=50, help="POST /__targ/reset calls timed")
-    parser.add_argument("--budget", type=int, default=300, help="hard limit of the whole run, in seconds")
+    parser.add_argument("--orders", type=int, default=10_000, help="orders seeded for the order routes")
+    parser.add_argument("--budget", type=int, default=420, help="hard limit of the whole run, in seconds")
     args = parser.parse_args()
-    if args.starts < 1 or args.resets < 1 or args.duration <= 0:
-        parser.error("--starts, --resets and --duration must be positive")
+    if args.starts < 1 or args.resets < 1 or args.duration <= 0 or args.orders < 1:
+        parser.error("--starts, --resets, --duration and --orders must be positive")
 
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGHUP, _on_signal)

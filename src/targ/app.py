@@ -33,7 +33,7 @@ class TargApp:
     single writer and every request sees the effects of the ones before it, in order."""
 
     def __init__(self, world: World) -> None:
-        from targ.allegro.oauth import OAUTH
+        from targ.allegro.oauth.endpoints import OAUTH
 
         _load_routes()
         self.world = world

@@ -14,6 +14,7 @@ def apply_allegro_errata(bundle: Json, errata: Errata) -> None:
     """spec-errata.md, Allegro section, plus required names that no property defines."""
     fix_checkout_forms_count_minimum(bundle["schemas"], errata)
     fix_latest_event_nullable(bundle["schemas"], errata)
+    fix_submitted_shipping_method(bundle["schemas"], errata)
     fix_401_responses(bundle["operations"], errata)
     fix_media_type_typo(bundle["operations"], errata)
     fix_change_price_default(bundle["operations"], errata)
@@ -42,6 +43,22 @@ def fix_latest_event_nullable(schemas: dict[str, Schema], errata: Errata) -> Non
         "order-event-stats-latest-event-null",
         "schemas.OrderEventStats.properties.latestEvent",
         "nullable: with no events in the journal the vendor answers {\"latestEvent\": null} (allegro-api#2683, #8496)",
+    )
+
+
+def fix_submitted_shipping_method(schemas: dict[str, Schema], errata: Errata) -> None:
+    request = schemas["UpdateSubmittedAdvanceShipNoticeRequest"]["properties"]
+    shipping = schemas["Shipping"]
+    if request.get("shipping") != {"$ref": f"{SCHEMA_REF_PREFIX}Shipping"} or shipping.get("required") != ["method"]:
+        raise ValueError("erratum submitted-asn-shipping-method no longer applies")
+    # A copy for this request only: creating a notice still has to name the method.
+    schemas["SubmittedAdvanceShipNoticeShipping"] = {k: v for k, v in shipping.items() if k != "required"}
+    request["shipping"] = {"$ref": f"{SCHEMA_REF_PREFIX}SubmittedAdvanceShipNoticeShipping"}
+    errata.add(
+        "submitted-asn-shipping-method",
+        "schemas.UpdateSubmittedAdvanceShipNoticeRequest.properties.shipping",
+        "`method` not required: the One Fulfillment guide's own example edits only the method's details (the method "
+        "of a submitted notice cannot change); new schema SubmittedAdvanceShipNoticeShipping",
     )
 
 

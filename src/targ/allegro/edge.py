@@ -93,7 +93,10 @@ class AllegroEdge(SpecEdge):
                            user_message=messages.text("invalid_data", req.language))
 
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
-        status = 422 if op.declares(422) else 400
+        # A missing or malformed header (e.g. the required `If-Match` of an ASN update) makes the request itself
+        # bad: 400 where the operation declares it; field problems are 422 where declared, as the vendor answers.
+        header_problem = any(p.location == "header" for p in problems)
+        status = 400 if header_problem and op.declares(400) else 422 if op.declares(422) else 400
         entries = [
             # `details` is always a string here: some operations (Error400) declare it non-null.
             AllegroProblem("VALIDATION_ERROR", p.message, path=p.path or None,

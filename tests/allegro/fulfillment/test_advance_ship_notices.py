@@ -128,8 +128,6 @@ def test_update_needs_the_current_version(allegro: httpx.Client, product: str) -
     assert codes_of(send(allegro, "PUT", f"{ASN}/{UNKNOWN}", body, **{"If-Match": "1"}), 404)[0][0] == "NOT_FOUND"
 
 
-@pytest.mark.xfail(reason="the edge answers a missing required header with 422 where the operation declares 422; "
-                          "the spec's 400 'If-match header missing' needs an edge rule (reported to the lead)")
 def test_update_without_if_match_is_400(allegro: httpx.Client, product: str) -> None:
     asn = create(allegro, {"items": [{"product": {"id": product}, "quantity": 1}]}).json()
     assert send(allegro, "PUT", f"{ASN}/{asn['id']}", complete_body(product)).status_code == 400
