@@ -1,6 +1,6 @@
 """Shared by the edge tests: turning a bundle operation (and a synthesized request) into an HTTP request against
-the session's TargServer, the vendors' credentials, the error envelopes, and a snapshot of the whole store (to prove
-that a rejected request changed nothing)."""
+the session's TargServer, the vendors' credentials, the error envelopes, a snapshot of the whole store (to prove
+that a rejected request changed nothing), and the paths, bodies and headers of the hand-written cases."""
 
 from __future__ import annotations
 
@@ -236,3 +236,33 @@ def take_violations(srv: TargServer, since: int) -> list[dict[str, Any]]:
     found = list(srv.world.violations[since:])
     del srv.world.violations[since:]
     return found
+
+
+# ------------------------------------------------------------------------------------------ hand-written cases
+
+MIB = 1024 * 1024
+TOO_BIG = b"x" * (10 * MIB + 1)
+ORDERS = "/order/checkout-forms"
+ASN = "/fulfillment/advance-ship-notices"
+
+
+def bearer(token: str, accept: str | None = ALLEGRO_JSON, **extra: str) -> dict[str, str]:
+    headers = {"Authorization": f"Bearer {token}", **extra}
+    if accept is not None:
+        headers["Accept"] = accept
+    return headers
+
+
+def send(http: httpx.Client, method: str, url: str, headers: dict[str, str], **kwargs: Any) -> httpx.Response:
+    """Like http.request, but an Accept the caller left out is really left out (httpx adds `Accept: */*`)."""
+    request = http.build_request(method, url, headers=headers, **kwargs)
+    if not any(k.lower() == "accept" for k in headers):
+        del request.headers["accept"]
+    return http.send(request)
+
+
+def asn_body(product_id: str | None = None) -> bytes:
+    body = synthesize_request(load_bundle("allegro").by_id["createAdvanceShipNotice"])[4]
+    if product_id:  # a notice takes only the seller's One Fulfillment products (fulfillment/content.py)
+        body["items"] = [{"product": {"id": product_id}, "quantity": 1}]
+    return orjson.dumps(body)
