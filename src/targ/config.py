@@ -40,6 +40,10 @@ SETTINGS: dict[str, Setting] = {
     "jobDelay": Setting("PT5S", "duration", "Default time an asynchronous vendor job (import, export, command) takes."),
     "warehouseArrivalDelay": Setting("P2D", "duration", "Submitted advance ship notice → UNPACKING."),
     "warehouseUnpackingDelay": Setting("P1D", "duration", "UNPACKING → COMPLETED."),
+    "warehousePickingDelay": Setting("PT2H", "duration", "A One Fulfillment order PROCESSING → READY_FOR_SHIPMENT "
+                                     "(picked and packed)."),
+    "warehouseShippingDelay": Setting("PT4H", "duration", "A One Fulfillment order READY_FOR_SHIPMENT → SENT "
+                                      "(handed to the carrier)."),
     "carrierStepDelay": Setting("P1D", "duration", "Time between two automatic parcel tracking statuses."),
     "maxStatusChangesPerOrder": Setting(100, "int", "Fulfillment status changes allowed per order (vendor: 100)."),
 }
@@ -50,17 +54,28 @@ class Config:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        # Settings are read on hot paths (every order read checks retention): keep the parsed values while the
+        # stored config is unchanged (the store's generation for it says so).
+        self._memo: tuple[tuple[int, int], dict[str, Any], dict[str, int]] | None = None
+
+    def _current(self) -> tuple[dict[str, Any], dict[str, int]]:
+        generation = self._store.generation(f"meta:{self.META_KEY}")
+        if self._memo is None or self._memo[0] != generation:
+            stored = self._store.meta_get(self.META_KEY) or {}
+            values = {name: stored.get(name, s.default) for name, s in SETTINGS.items()}
+            durations = {n: parse_duration(v) for n, v in values.items() if SETTINGS[n].kind == "duration"}
+            self._memo = (generation, values, durations)
+        return self._memo[1], self._memo[2]
 
     def values(self) -> dict[str, Any]:
-        stored = self._store.meta_get(self.META_KEY) or {}
-        return {name: stored.get(name, s.default) for name, s in SETTINGS.items()}
+        return dict(self._current()[0])
 
     def get(self, name: str) -> Any:
-        return self.values()[name]
+        return self._current()[0][name]
 
     def ms(self, name: str) -> int:
         """A duration setting in milliseconds."""
-        return parse_duration(self.get(name))
+        return self._current()[1][name]
 
     def update(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Validates every change first, then applies all of them (or none). Raises ValueError naming the key."""

@@ -78,6 +78,11 @@ class Store(ABC):
         """Documents of a kind (of one owner), in insertion order."""
 
     @abstractmethod
+    def scan(self, kind: str, owner: str) -> list[Doc]:
+        """All of an owner's documents of a kind, in insertion order, for reading only: the data dicts may be
+        shared between calls, so callers must not change them (copy before editing)."""
+
+    @abstractmethod
     def count(self, kind: str, owner: str | None = None) -> int: ...
 
     @abstractmethod

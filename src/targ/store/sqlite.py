@@ -15,6 +15,10 @@ from targ.store.base import Doc, Job, Store
 from targ.store.migrations import LATEST, MIGRATIONS
 
 
+# Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
+SCAN_MEMO_MAX = 200_000
+
+
 class SQLiteStore(Store):
     def __init__(self, path: str | None = None) -> None:
         self.path = path
@@ -28,6 +32,7 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA busy_timeout=5000")
         self._depth = 0
         self._doomed = False
+        self._scan_memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
         self._generations: dict[str, int] = {}
@@ -152,6 +157,23 @@ class SQLiteStore(Store):
             args.append(offset)
         return [_doc(r) for r in self.conn.execute(sql, args)]
 
+    def scan(self, kind: str, owner: str) -> list[Doc]:
+        # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
+        # since the last scan is served from the memo, still decoded.
+        memo = self._scan_memo.setdefault(kind, {})
+        out: list[Doc] = []
+        seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        for id, seq, blob, alt in self.conn.execute(
+                "SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq", (kind, owner)):
+            cached = memo.get(id)
+            data = cached[1] if cached is not None and cached[0] == blob else orjson.loads(blob)
+            seen[id] = (blob, data)
+            out.append(Doc(kind, id, owner, int(seq), data, alt))
+        memo.update(seen)
+        if len(memo) > SCAN_MEMO_MAX:
+            memo.clear()
+        return out
+
     def count(self, kind: str, owner: str | None = None) -> int:
         if owner is None:
             return self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
@@ -164,6 +186,7 @@ class SQLiteStore(Store):
 
     def meta_set(self, key: str, value: Any) -> None:
         blob = orjson.dumps(value).decode()
+        self._touch(f"meta:{key}")
         if self.conn.execute("UPDATE meta SET value=? WHERE key=?", (blob, key)).rowcount == 0:
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, blob))
 

@@ -93,7 +93,7 @@ def list_orders(req: Request, seller: str) -> Json:
         message = f"Offset and limit parameters exceed maximal result size of {MAX_WINDOW} items"
         raise AllegroError(422, "VALIDATION_ERROR", message, path=PATH)
     matches = _matcher(req)
-    docs = [d for d in req.world.store.find(ORDER_KIND, seller) if retained(req.world, d.data) and matches(d.data)]
+    docs = [d for d in req.world.store.scan(ORDER_KIND, seller) if retained(req.world, d.data) and matches(d.data)]
     sort = req.param("sort") or "-lineItems.boughtAt"
     key = TIMES[sort.lstrip("-")]
     docs.sort(key=lambda d: (key(d.data), d.seq), reverse=sort.startswith("-"))
