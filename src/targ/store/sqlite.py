@@ -14,7 +14,6 @@ import orjson
 from targ.store.base import Doc, Job, Store
 from targ.store.migrations import LATEST, MIGRATIONS
 
-
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
 SCAN_MEMO_MAX = 200_000
 
