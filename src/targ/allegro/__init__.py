@@ -26,6 +26,8 @@ PROVIDERS = [
     "targ.allegro.fulfillment.commands",
     "targ.allegro.fulfillment.labels",
     "targ.allegro.fulfillment.warehouse",
+    "targ.allegro.fulfillment.outbound",
+    "targ.allegro.fulfillment.parcel_handlers",
     "targ.allegro.fulfillment.stock_handlers",
     "targ.allegro.fulfillment.account",
     "targ.allegro.products.handlers",

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from targ.allegro.products.catalog import ean13
 from targ.testing import TargServer
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
@@ -84,3 +85,29 @@ def other_seller(targ: TargServer, login: str, features: list[str] | None = None
     client = httpx.Client(base_url=targ.url, timeout=30,
                           headers={"Authorization": f"Bearer {account['accessToken']}", "Accept": ALLEGRO_JSON})
     return account, client
+
+
+def guide_offer_body(shipping_rates: dict[str, str]) -> Body:
+    """A One Fulfillment offer of the catalogue's iPhone (found by its EAN) as the guide creates one: Buy Now, new,
+    no stock, 24 h handling, the warehouse's location, a VAT invoice and rate, and a "One Fulfillment" shipping-rate
+    set (by `{"id": …}` as the guide does, or `{"name": …}`)."""
+    return {"productSet": [{"product": {"id": ean13("590123412001"), "idType": "GTIN"}}],
+            "parameters": [{"id": "11323", "valuesIds": ["11323_1"]}],
+            "sellingMode": {"format": "BUY_NOW", "price": {"amount": "3999.00", "currency": "PLN"}},
+            "stock": {"available": 0, "unit": "UNIT"},
+            "delivery": {"handlingTime": "PT24H", "shippingRates": shipping_rates},
+            "location": {"countryCode": "PL", "province": "MAZOWIECKIE", "city": "Adamów 50", "postCode": "05-825"},
+            "payments": {"invoice": "VAT"},
+            "taxSettings": {"rates": [{"rate": "23.00", "countryCode": "PL"}], "subject": "GOODS"}}
+
+
+def buy(targ: TargServer, offer_id: str, quantity: int, **body: Any) -> Body:
+    """A purchase by the buyer admin action (paid unless `pay=False`): `{checkoutFormId, status, events}`."""
+    return targ.admin.call("POST", "/buyer/purchases",
+                           {"lineItems": [{"offerId": offer_id, "quantity": quantity}], **body})
+
+
+def later(targ: TargServer, client: httpx.Client, duration: str) -> None:
+    """Moves the clock and renews the client's token (demo tokens live 12 hours)."""
+    targ.clock.advance(duration)
+    client.headers["Authorization"] = f"Bearer {targ.demo['accessToken']}"

@@ -1,6 +1,7 @@
-"""The One Fulfillment guide (seed 003), walked through plain HTTP as far as advance ship notices, the warehouse and
-stock go: the account, available products, a notice created and edited with etags (losing a race), its labels as
-PDF and ZPL, submitted, received by the warehouse with one damaged unit, and the stock in JSON and CSV."""
+"""The One Fulfillment guide (seed 003), walked from start to end through plain HTTP: the account, a One Fulfillment
+offer, a notice created and edited with etags (losing a race), its labels as PDF and ZPL, submitted, received by the
+warehouse with one damaged unit, the stock in JSON and CSV, the offer published, bought, shipped by the warehouse
+on the clock, and the parcels read."""
 
 from __future__ import annotations
 
@@ -9,23 +10,46 @@ import io
 from typing import Any
 
 import httpx
-from fulfillment_helpers import ASN, complete_body, courier_shipping, create, send, submit, warehouse
+from fulfillment_helpers import (
+    ASN,
+    buy,
+    complete_body,
+    courier_shipping,
+    create,
+    guide_offer_body,
+    send,
+    submit,
+    warehouse,
+)
 from pypdf import PdfReader
 
 from targ.testing import TargServer
 
+SERIALS = ["F17XK2PLHG7F", "F17XK2PLHG7G", "F17XK2PLHG7H", "F17XK2PLHG7J", "F17XK2PLHG7K"]
 
-def test_the_guide_from_draft_to_stock(targ: TargServer, allegro: httpx.Client, demo: dict[str, Any],
-                                      product: str) -> None:
+
+def _stock_row(client: httpx.Client, product: str) -> dict[str, Any]:
+    [row] = client.get("/fulfillment/stock", params={"productId": product}).json()["stock"]
+    return row
+
+
+def test_the_guide_from_offer_to_parcels(targ: TargServer, allegro: httpx.Client) -> None:
     # The account is linked to One Fulfillment.
     assert "ONE_FULFILLMENT" in allegro.get("/me").json()["features"]
-    offer = demo["offers"][2]
-    [available] = allegro.get("/fulfillment/available-products").json()["products"]
-    assert (available["id"], available["name"], available["gtins"]) == (product, offer["name"], [offer["ean"]])
-    before = allegro.get("/fulfillment/stock").json()["stock"][0]["quantity"]
-    assert before == {"onOffer": 20, "available": 20, "onOrder": 0, "onHold": 0}
 
-    # A draft: Location, etag, a display number.
+    # "Jak wystawić ofertę": an offer linked to a catalogue product, with the "One Fulfillment PL" shipping-rate set
+    # Allegro keeps on the account (by its id, as the guide does). It starts INACTIVE with no stock.
+    [rates] = [r for r in allegro.get("/sale/shipping-rates").json()["shippingRates"]
+               if r["name"] == "One Fulfillment PL"]
+    created_offer = send(allegro, "POST", "/sale/product-offers", guide_offer_body({"id": rates["id"]}))
+    assert created_offer.status_code == 201, created_offer.text
+    offer = created_offer.json()
+    product = offer["productSet"][0]["product"]["id"]
+    assert offer["publication"]["status"] == "INACTIVE" and offer["stock"]["available"] == 0
+    available = allegro.get("/fulfillment/available-products").json()["products"]
+    assert product in [p["id"] for p in available]
+
+    # A draft notice: Location, etag, a display number.
     created = create(allegro, {"items": [{"product": {"id": product}, "quantity": 5}]})
     asn = created.json()
     assert created.headers["location"] == f"{targ.url}{ASN}/{asn['id']}"
@@ -74,12 +98,12 @@ def test_the_guide_from_draft_to_stock(targ: TargServer, allegro: httpx.Client, 
     pending = allegro.get("/fulfillment/stock", params={"asnStatus": "SUBMITTED"}).json()
     assert [r["product"]["id"] for r in pending["stock"]] == [product]
 
-    # The warehouse: arrives, counts 5 good units and 1 damaged, completes.
+    # The warehouse: arrives, counts 5 good units (scanning their serial numbers) and 1 damaged, completes.
     warehouse(targ, asn["id"], "arrive")
     unpacking = allegro.get(f"{ASN}/{asn['id']}/receiving-state").json()
     assert unpacking["stage"] == "IN_PROGRESS" and unpacking["content"][0]["received"] == []
     warehouse(targ, asn["id"], "receive", {"content": [{"product": {"id": product}, "received": [
-        {"quantity": 5, "receivedType": "SELLABLE"},
+        {"quantity": 5, "receivedType": "SELLABLE", "serialNumbers": SERIALS},
         {"quantity": 1, "receivedType": "DAMAGE", "reasonCode": "DAMAGED_IN_TRANSPORT"}]}]})
     warehouse(targ, asn["id"], "complete")
     state = allegro.get(f"{ASN}/{asn['id']}/receiving-state").json()
@@ -89,11 +113,58 @@ def test_the_guide_from_draft_to_stock(targ: TargServer, allegro: httpx.Client, 
         {"quantity": 1, "receivedType": "DAMAGE", "reasonCode": "DAMAGED_IN_TRANSPORT"}]}]
     assert allegro.get(f"{ASN}/{asn['id']}").json()["status"] == "COMPLETED"
 
-    # Stock: 5 more sellable units, 1 on hold; the offer follows; JSON and CSV agree.
-    row = allegro.get("/fulfillment/stock").json()["stock"][0]
-    assert row["quantity"] == {"onOffer": 25, "available": 25, "onOrder": 0, "onHold": 1}
+    # Stock: 5 sellable units (the offer, not listed yet, has them to sell), 1 on hold; JSON and CSV agree.
+    row = _stock_row(allegro, product)
+    assert row["quantity"] == {"onOffer": 0, "available": 5, "onOrder": 0, "onHold": 1}
     assert row["offerId"] == offer["id"]
-    assert targ.demo["offers"][2]["stock"] == 25
+    assert allegro.get(f"/sale/product-offers/{offer['id']}").json()["stock"]["available"] == 5
     table = list(csv.DictReader(io.StringIO(allegro.get("/fulfillment/stock", headers={"Accept": "text/csv"}).text)))
-    assert [(r["id_produktu"], r["nazwa"], r["na_ofercie"], r["w_realizacji"], r["niezdatne"]) for r in table] == [
-        (product, row["product"]["name"], "25", "0", "1")]
+    [line] = [r for r in table if r["id_produktu"] == product]
+    assert (line["nazwa"], line["na_ofercie"], line["w_realizacji"], line["niezdatne"], line["numery_seryjne"]) == (
+        row["product"]["name"], "0", "0", "1", ",".join(SERIALS))
+
+    # The offer is published (202, then ACTIVE once its job has run) and the stock report shows it on offer.
+    published = send(allegro, "PATCH", f"/sale/product-offers/{offer['id']}", {"publication": {"status": "ACTIVE"}})
+    assert published.status_code == 202, published.text
+    targ.clock.advance("PT5S")
+    assert allegro.get(f"/sale/product-offers/{offer['id']}").json()["publication"]["status"] == "ACTIVE"
+    assert _stock_row(allegro, product)["quantity"] == {"onOffer": 5, "available": 5, "onOrder": 0, "onHold": 1}
+
+    # Bought and paid: an order Allegro fulfils. The seller may read it but not set its fulfillment status.
+    order_id = buy(targ, offer["id"], 2)["checkoutFormId"]
+    order = allegro.get(f"/order/checkout-forms/{order_id}").json()
+    assert order["status"] == "READY_FOR_PROCESSING" and order["fulfillment"]["provider"] == {"id": "ALLEGRO"}
+    refused = send(allegro, "PUT", f"/order/checkout-forms/{order_id}/fulfillment", {"status": "SENT"})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["code"] == "SellerOrdersStoreUnprocessableEntityException"
+    assert _stock_row(allegro, product)["quantity"] == {"onOffer": 3, "available": 3, "onOrder": 2, "onHold": 1}
+
+    # The warehouse ships it on the clock: PROCESSING at once, packed 2 hours later, sent 4 hours after that.
+    def fulfillment() -> dict[str, Any]:
+        return dict(allegro.get(f"/order/checkout-forms/{order_id}").json()["fulfillment"])
+
+    assert fulfillment()["status"] == "PROCESSING"
+    targ.clock.advance("PT2H")
+    assert fulfillment()["status"] == "READY_FOR_SHIPMENT"
+    assert allegro.get(f"/fulfillment/orders/{order_id}/parcels").json() == {"orderId": order_id, "parcels": []}
+    targ.clock.advance("PT4H")
+    assert fulfillment() == {"status": "SENT", "shipmentSummary": {"lineItemsSent": "ALL"},
+                             "provider": {"id": "ALLEGRO"}}
+    changes = allegro.get("/order/events", params={"type": "FULFILLMENT_STATUS_CHANGED"}).json()["events"]
+    assert [(e["order"]["checkoutForm"]["id"], e["occurredAt"]) for e in changes] == [
+        (order_id, "2026-01-01T00:00:10.000Z"), (order_id, "2026-01-01T02:00:10.000Z"),
+        (order_id, "2026-01-01T06:00:10.000Z")]
+
+    # The tracking number of the warehouse's carrier is on the order; the carrier tracks it.
+    [shipment] = allegro.get(f"/order/checkout-forms/{order_id}/shipments").json()["shipments"]
+    assert shipment["carrierId"] == "ALLEGRO" and shipment["lineItems"] == [{"id": order["lineItems"][0]["id"]}]
+    tracking = allegro.get("/order/carriers/ALLEGRO/tracking", params={"waybill": shipment["waybill"]}).json()
+    assert tracking["waybills"][0]["trackingDetails"]["statuses"][0]["code"] == "PENDING"
+
+    # The units left the stock (onOrder → shipped), oldest first with their serial numbers: the parcels say which.
+    assert _stock_row(allegro, product)["quantity"] == {"onOffer": 3, "available": 3, "onOrder": 0, "onHold": 1}
+    parcels = allegro.get(f"/fulfillment/orders/{order_id}/parcels").json()
+    assert parcels == {"orderId": order_id, "parcels": [{"waybill": shipment["waybill"], "items": [
+        {"productId": product, "quantity": 2, "serialNumbers": SERIALS[:2], "offerId": offer["id"]}]}]}
+    table = list(csv.DictReader(io.StringIO(allegro.get("/fulfillment/stock", headers={"Accept": "text/csv"}).text)))
+    assert [r["numery_seryjne"] for r in table if r["id_produktu"] == product] == [",".join(SERIALS[2:])]

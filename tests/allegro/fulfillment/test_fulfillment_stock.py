@@ -9,12 +9,20 @@ from typing import Any
 
 import httpx
 import pytest
-from fulfillment_helpers import complete_body, other_seller, send, submitted, warehouse
+from fulfillment_helpers import (
+    buy,
+    complete_body,
+    guide_offer_body,
+    later,
+    other_seller,
+    send,
+    submitted,
+    warehouse,
+)
 
 from targ.allegro.fulfillment.products import FfProduct
 from targ.allegro.fulfillment.stock import Row
 from targ.allegro.fulfillment.stock_handlers import ordered
-from targ.allegro.products.catalog import ean13
 from targ.testing import TargServer
 
 STOCK = "/fulfillment/stock"
@@ -26,26 +34,19 @@ def _rows(client: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     return resp.json()["stock"]
 
 
-def _buy(targ: TargServer, offer_id: str, quantity: int) -> str:
-    return targ.admin.call("POST", "/buyer/purchases",
-                           {"lineItems": [{"offerId": offer_id, "quantity": quantity}]})["checkoutFormId"]
-
-
-def _later(targ: TargServer, client: httpx.Client, duration: str) -> None:
-    """Moves the clock and renews the client's token (demo tokens live 12 hours)."""
-    targ.clock.advance(duration)
-    client.headers["Authorization"] = f"Bearer {targ.demo['accessToken']}"
+def _buy(targ: TargServer, offer_id: str, quantity: int, *, pay: bool = True) -> str:
+    return str(buy(targ, offer_id, quantity, pay=pay)["checkoutFormId"])
 
 
 def test_orders_reserve_units_and_make_the_sales_figures(targ: TargServer, allegro: httpx.Client,
                                                          demo: dict[str, Any]) -> None:
     offer = demo["offers"][2]
-    order = _buy(targ, offer["id"], 3)
+    order = _buy(targ, offer["id"], 3, pay=False)       # unpaid: the warehouse waits, the buyer may cancel
     [row] = _rows(allegro)
     assert row["quantity"] == {"onOffer": 17, "available": 17, "onOrder": 3, "onHold": 0}
     assert row["sellingStats"] == {"lastWeekAverage": 0, "lastFourteenDaysAverage": 0, "lastThirtyDaysSum": 0}
     assert row["reserve"] == {"status": "NOT_ENOUGH_DATA"}            # today's sales do not count yet
-    _later(targ, allegro, "P1D")
+    later(targ, allegro, "P1D")
     [row] = _rows(allegro)
     assert row["sellingStats"] == {"lastWeekAverage": 0.43, "lastFourteenDaysAverage": 0.21, "lastThirtyDaysSum": 3}
     assert row["reserve"] == {"outOfStockIn": 80, "status": "NORMAL"}
@@ -57,7 +58,7 @@ def test_orders_reserve_units_and_make_the_sales_figures(targ: TargServer, alleg
 
 def test_availability_and_reserve_filters(targ: TargServer, allegro: httpx.Client, demo: dict[str, Any]) -> None:
     _buy(targ, demo["offers"][2]["id"], 15)
-    _later(targ, allegro, "P1D")
+    later(targ, allegro, "P1D")
     [row] = _rows(allegro)
     assert row["quantity"]["available"] == 5 and row["reserve"] == {"outOfStockIn": 4, "status": "LOW_STOCK"}
     assert len(_rows(allegro, productAvailability="LOW")) == 1
@@ -85,9 +86,9 @@ def test_storage_fees_on_the_clock(targ: TargServer, allegro: httpx.Client) -> N
     # The demo's 20 units were put away on 2025-12-31; they are stored free for 90 days.
     assert _rows(allegro, storageFee="FREE")[0]["storageFee"] == {"status": "NOT_APPLICABLE",
                                                                    "feeStatusAt": "2025-12-31"}
-    _later(targ, allegro, "P85D")
+    later(targ, allegro, "P85D")
     assert _rows(allegro, storageFee="FREE") == [] and len(_rows(allegro, storageFee="TO_BE_PAID_SOON")) == 1
-    _later(targ, allegro, "P5D")
+    later(targ, allegro, "P5D")
     [row] = _rows(allegro, storageFee="PAID")
     assert row["storageFee"] == {"status": "CHARGED", "feeStatusAt": "2026-03-31", "details": {
         "chargedItemsQuantity": 20, "amountNet": 1.0, "amountGross": 1.23, "currency": "PLN"}}
@@ -95,15 +96,7 @@ def test_storage_fees_on_the_clock(targ: TargServer, allegro: httpx.Client) -> N
 
 def _iphone_offer(targ: TargServer, allegro: httpx.Client) -> str:
     """A second One Fulfillment offer (the catalogue's iPhone), created as the guide says."""
-    body = {"productSet": [{"product": {"id": ean13("590123412001"), "idType": "GTIN"}}],
-            "parameters": [{"id": "11323", "valuesIds": ["11323_1"]}],
-            "sellingMode": {"format": "BUY_NOW", "price": {"amount": "3999.00", "currency": "PLN"}},
-            "stock": {"available": 0, "unit": "UNIT"},
-            "delivery": {"handlingTime": "PT24H", "shippingRates": {"name": "One Fulfillment PL"}},
-            "location": {"countryCode": "PL", "province": "MAZOWIECKIE", "city": "Adamów 50", "postCode": "05-825"},
-            "payments": {"invoice": "VAT"},
-            "taxSettings": {"rates": [{"rate": "23.00", "countryCode": "PL"}], "subject": "GOODS"}}
-    resp = send(allegro, "POST", "/sale/product-offers", body)
+    resp = send(allegro, "POST", "/sale/product-offers", guide_offer_body({"name": "One Fulfillment PL"}))
     assert resp.status_code in (201, 202), resp.text
     targ.drain()
     return str(resp.json()["productSet"][0]["product"]["id"])

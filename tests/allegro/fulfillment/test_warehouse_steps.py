@@ -91,6 +91,11 @@ def test_a_product_nobody_declared_is_reported_with_nothing_expected() -> None:
     ([{"quantity": -1, "receivedType": "SELLABLE"}], "quantity"),
     ([{"quantity": 1, "receivedType": "LOST"}], "receivedType"),
     ([], "received"),
+    ([{"quantity": 2, "receivedType": "SELLABLE", "serialNumbers": ["SN-1"]}], "serialNumbers"),
+    ([{"quantity": 2, "receivedType": "SELLABLE", "serialNumbers": ["SN-1", "SN-1"]}], "serialNumbers"),
+    ([{"quantity": 1, "receivedType": "SELLABLE", "expirationDate": "2027-02-30"}], "expirationDate"),
+    ([{"quantity": 1, "receivedType": "DAMAGE", "reasonCode": "NO_BARCODE", "serialNumbers": ["SN-1"]}],
+     "SELLABLE units only"),
 ])
 def test_nonsense_counts_are_400_and_change_nothing(targ: TargServer, allegro: httpx.Client, http: httpx.Client,
                                                     product: str, received: list[dict[str, object]],

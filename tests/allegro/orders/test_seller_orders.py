@@ -192,7 +192,9 @@ def test_one_fulfillment_orders_refuse_seller_statuses(http: httpx.Client, alleg
     refused = set_status(allegro, order_id, "SENT")
     assert refused.status_code == 422
     assert errors(refused)[0]["code"] == "SellerOrdersStoreUnprocessableEntityException"
-    assert order(allegro, order_id)["fulfillment"]["status"] == "NEW"
+    # Allegro's warehouse took the paid order (docs/fulfillment.md); the seller's SENT changed nothing.
+    assert order(allegro, order_id)["fulfillment"]["status"] == "PROCESSING"
+    assert len(events(allegro, type="FULFILLMENT_STATUS_CHANGED")) == 1
 
 
 def test_line_item_id_mappings(targ: TargServer, http: httpx.Client, allegro: httpx.Client,

@@ -5,6 +5,8 @@ One Fulfillment settings (docs/fulfillment.md).
 * `content.py` - what a seller may put in a notice (create, update, submitted edits) and what submitting needs;
 * `asn_handlers.py`, `commands.py`, `labels.py` - the REST operations on notices, submit commands, labels;
 * `warehouse.py` - arrival, receiving and completion (jobs on the clock, or the /__targ/warehouse admin actions);
+* `outbound.py`, `parcels.py`, `parcel_handlers.py` - One Fulfillment orders picked, packed and shipped by the
+  warehouse, and the parcels it sent;
 * `ledger.py`, `sales.py`, `stock.py`, `stock_handlers.py` - units in the warehouse, what orders reserve and sell,
   the stock report (JSON and CSV);
 * `products.py` - the seller's One Fulfillment offers by product (what may be announced, names, GTINs);

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.fulfillment.common import memo
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.allegro.products.model import gtins
 
@@ -55,8 +56,12 @@ def product_of(offer: Json) -> str | None:
 
 def of_seller(world: World, seller: str) -> dict[str, FfProduct]:
     """Product id → product, for every product linked to one of the seller's One Fulfillment offers."""
+    return dict(memo(world, ("products", seller), (OFFER_KIND, PRODUCT_KIND), lambda: _of_seller(world, seller)))
+
+
+def _of_seller(world: World, seller: str) -> dict[str, FfProduct]:
     out: dict[str, FfProduct] = {}
-    for doc in world.store.find(OFFER_KIND, seller):
+    for doc in world.store.scan(OFFER_KIND, seller):    # read only: scan shares decoded documents
         offer = doc.data
         pid = product_of(offer) if is_one_fulfillment(offer) else None
         if pid and pid not in out:
@@ -78,6 +83,13 @@ def describe(world: World, product_id: str, offer: Json | None = None) -> FfProd
     return FfProduct(id=product_id, name=name, gtins=codes, image=images[0] if images else None,
                      offer_id=str(offer["id"]), offer_active=(offer.get("publication") or {}).get("status") == "ACTIVE",
                      offer_stock=int((offer.get("stock") or {}).get("available") or 0))
+
+
+def of_offer(world: World, offer_id: str) -> str | None:
+    """The product of one One Fulfillment offer (None for any other offer): one document read, where `of_seller`
+    reads all of the seller's offers."""
+    offer = world.store.get(OFFER_KIND, offer_id)
+    return product_of(offer) if offer is not None and is_one_fulfillment(offer) else None
 
 
 def by_offer(known: dict[str, FfProduct]) -> dict[str, str]:

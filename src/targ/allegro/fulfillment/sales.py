@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from targ.allegro.fulfillment import products
+from targ.allegro.fulfillment.common import memo
+from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import parse_time
 
 if TYPE_CHECKING:
     from targ.world import World
 
+Json = dict[str, Any]
 ORDER_KIND = "checkout_form"
 DAY_MS = 86_400_000
 # Fulfillment statuses after which the warehouse holds nothing for the order any more.
@@ -39,23 +43,36 @@ class Sales:
         return sum(n for day, n in days.items() if first_day <= day <= last_day)
 
 
-def of_seller(world: World, seller: str, offer_products: dict[str, str]) -> Sales:
-    """`offer_products`: the seller's One Fulfillment offer id → its product id."""
+def units_of(order: Json, offer_products: dict[str, str]) -> list[tuple[str, str, int, Json]]:
+    """(product id, offer id, quantity, line item) for each line item of one of the seller's One Fulfillment offers
+    (`offer_products`: offer id → product id)."""
+    out = []
+    for item in order.get("lineItems") or ():
+        offer_id = str((item.get("offer") or {}).get("id"))
+        pid = offer_products.get(offer_id)
+        if pid is not None:
+            out.append((pid, offer_id, int(item.get("quantity") or 0), item))
+    return out
+
+
+def of_seller(world: World, seller: str) -> Sales:
+    """The seller's orders, summed up per One Fulfillment product (shared: not to be changed by the caller)."""
+    return memo(world, ("sales", seller), (ORDER_KIND, products.OFFER_KIND, PRODUCT_KIND),
+                lambda: _of_seller(world, seller, products.by_offer(products.of_seller(world, seller))))
+
+
+def _of_seller(world: World, seller: str, offer_products: dict[str, str]) -> Sales:
     on_order: dict[str, int] = defaultdict(int)
     by_day: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     if not offer_products:
         return Sales()
-    for doc in world.store.find(ORDER_KIND, seller):
+    for doc in world.store.scan(ORDER_KIND, seller):    # read only: scan shares decoded documents
         order = doc.data
         if order.get("status") == "CANCELLED":
             continue
-        reserved = (order.get("fulfillment") or {}).get("status") not in GONE
-        for item in order.get("lineItems") or ():
-            pid = offer_products.get(str((item.get("offer") or {}).get("id")))
-            if pid is None:
-                continue
-            quantity = int(item.get("quantity") or 0)
-            if reserved:
+        fulfillment = (order.get("fulfillment") or {}).get("status")
+        for pid, _, quantity, item in units_of(order, offer_products):
+            if fulfillment not in GONE:
                 on_order[pid] += quantity
             bought = item.get("boughtAt")
             if bought:

@@ -67,6 +67,7 @@ class Row:
     fee_rank: tuple[int, float]      # the guide's storageFee sort order
     pending_delivery: bool
     updated_at: int                  # ms of the last movement in the warehouse
+    serial_numbers: tuple[str, ...] = ()   # of the sellable units stored (the CSV's numery_seryjne)
 
     def view(self) -> Json:
         """StockProductItem."""
@@ -94,7 +95,7 @@ def rows(world: World, seller: str) -> list[Row]:
     entries = ledger.of_seller(world, seller)
     pending = {item["product"]["id"] for asn in notices.of_seller(world, seller)
                if asn["status"] in (notices.IN_TRANSIT, notices.UNPACKING) for item in asn.get("items") or ()}
-    sold = sales.of_seller(world, seller, products.by_offer(known))
+    sold = sales.of_seller(world, seller)
     money = currency(((get_seller(world, seller) or {}).get("baseMarketplace") or {}).get("id") or "allegro-pl")
     out = []
     for pid in set(entries) | pending:
@@ -117,7 +118,8 @@ def _row(product: FfProduct, entry: Json, sold: sales.Sales, pending: bool, now:
                on_hold=int(entry["onHold"]), week_average=_average(sold.sold(product.id, today - 7, today - 1), 7),
                fortnight_average=fortnight, month_sum=sold.sold(product.id, today - 30, today - 1),
                out_of_stock_in=days, reserve_status=status, fee=fee, fee_group=group, fee_rank=rank,
-               pending_delivery=pending, updated_at=int(entry["updatedAt"]))
+               pending_delivery=pending, updated_at=int(entry["updatedAt"]),
+               serial_numbers=tuple(ledger.serial_numbers(entry)))
 
 
 def _average(units: int, days: int) -> float:
@@ -138,7 +140,7 @@ def _reserve(available: int, daily: float) -> tuple[int | None, str]:
 def _storage_fee(entry: Json, sellable: int, today: int, money: str) -> tuple[Json, str, tuple[int, float]]:
     """(StockStorageFee for yesterday, the guide's filter group, the guide's sort rank)."""
     yesterday = today - 1
-    # Units leave oldest first, so the units still stored are the newest `sellable` of all receipts.
+    # Units leave oldest first (ledger.py), so the units still stored are the newest `sellable` of the receipts.
     ages: list[tuple[int, int]] = []     # (day put away, units still stored), newest first
     left = sellable
     for receipt in reversed(entry.get("receipts") or ()):

@@ -102,7 +102,7 @@ def _csv(found: list[Row], now: int) -> str:
     writer.writerow(CSV_COLUMNS)
     for r in found:
         writer.writerow((r.product.id, r.product.name, r.on_offer, r.on_order, r.on_hold, r.product.image or "",
-                         stamp(r.updated_at), stamp(now), ""))
+                         stamp(r.updated_at), stamp(now), ",".join(r.serial_numbers)))
     return buffer.getvalue()
 
 

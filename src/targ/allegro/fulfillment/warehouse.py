@@ -6,22 +6,27 @@ receive | complete`, targ/admin/warehouse.py).
 * `dispatch` (the submit command succeeded): IN_TRANSIT, `submittedAt`; arrival is due `warehouseArrivalDelay` later.
 * `arrive`: UNPACKING, a receiving report in stage IN_PROGRESS; completion is due `warehouseUnpackingDelay` later.
 * `receive`: the warehouse's count, cumulative, per product and condition (SELLABLE, DAMAGE, REJECT with a reason
-  code). Any product may turn up, declared or not: the receiving state reports each difference.
+  code). Any product may turn up, declared or not: the receiving state reports each difference. SELLABLE units may
+  come with their serial numbers and expiry date (kept in `_targ.lots`, not shown in the receiving state, whose
+  schema has no place for them); the parcels of the orders they are shipped in list them.
 * `complete`: COMPLETED, stage COMPLETED. A notice nobody counted by hand is taken as delivered exactly as declared
   (all SELLABLE). SELLABLE units become sellable stock, DAMAGE units stock on hold, REJECT units go back to the
-  seller; the products' One Fulfillment offers follow.
+  seller; the products' One Fulfillment offers follow, and orders suspended for want of these products are taken
+  up again (outbound.py).
+* `lose`: a stocktaking finds units missing (only units not already picked for orders); the offers follow.
 
 Jobs scheduled for a step that has already happened (on demand, or the notice was cancelled) do nothing.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.fulfillment import asn as notices
-from targ.allegro.fulfillment import ledger
+from targ.allegro.fulfillment import ledger, outbound
 from targ.allegro.fulfillment.asn import COMPLETED, IN_TRANSIT, UNPACKING
-from targ.allegro.fulfillment.common import whole
+from targ.allegro.fulfillment.common import WarehouseRefusal, whole
 from targ.clock import iso
 from targ.jobs import runs
 
@@ -34,21 +39,12 @@ Json = dict[str, Any]
 ARRIVE_JOB = "allegro.fulfillment.arrive"
 COMPLETE_JOB = "allegro.fulfillment.complete"
 RECEIVED_TYPES = ("SELLABLE", "DAMAGE", "REJECT")
+# What the warehouse may record of SELLABLE units beyond their number (the admin receive body).
+LOT_FIELDS = ("serialNumbers", "expirationDate")
 # ReceivingStatus.reasonCode without SELLABLE: why a unit could not be put on sale.
 REASON_CODES = ("DAMAGED_CARRIER_CLAIM", "DAMAGED_IN_TRANSPORT", "NO_BARCODE", "PRODUCT_NOT_ACCEPTABLE_IN_FULFILLMENT",
                 "SHORT_EXPIRY_DATE", "UNACCEPTABLE_HAZMAT", "UNACCEPTABLE_PRODUCT_SIZE",
                 "UNACCEPTABLE_PRODUCT_VARIANT", "UNSCANNABLE_BARCODE")
-
-
-class WarehouseRefusal(Exception):
-    """A warehouse step that cannot happen now (409) or a count that makes no sense (400); the admin API answers
-    `status` with `key`."""
-
-    def __init__(self, status: int, key: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.key = key
-        self.message = message
 
 
 # --- steps ---------------------------------------------------------------------------------------------------------
@@ -71,7 +67,11 @@ def receive(world: World, seller: str, asn: Json, counts: list[tuple[str, Json]]
     """Adds `(product id, {quantity, receivedType, reasonCode?})` counts to the report (checked by `parse_counts`)."""
     expect(asn, UNPACKING, "receive")
     content: list[Json] = asn["receiving"]["content"]
-    for product_id, count in counts:
+    for product_id, given in counts:
+        count = {k: v for k, v in given.items() if k not in LOT_FIELDS}
+        if count != given and count["quantity"]:
+            lot = {"quantity": count["quantity"], **{k: given[k] for k in LOT_FIELDS if k in given}}
+            asn["_targ"].setdefault("lots", {}).setdefault(product_id, []).append(lot)
         entry = next((e for e in content if e["product"]["id"] == product_id), None)
         if entry is None:
             entry = {"product": {"id": product_id}, "received": []}
@@ -100,12 +100,32 @@ def complete(world: World, seller: str, asn: Json) -> None:
     notices.save(world, seller, asn)
     moved = []
     for entry in receiving["content"]:
+        pid = entry["product"]["id"]
         sellable = sum(int(r["quantity"]) for r in entry["received"] if r["receivedType"] == "SELLABLE")
         damaged = sum(int(r["quantity"]) for r in entry["received"] if r["receivedType"] == "DAMAGE")
         if sellable or damaged:
-            ledger.put_away(world, seller, entry["product"]["id"], sellable=sellable, on_hold=damaged)
-            moved.append(entry["product"]["id"])
+            lots = list(asn["_targ"].get("lots", {}).get(pid) or ())
+            plain = sellable - sum(int(lot["quantity"]) for lot in lots)
+            ledger.put_away(world, seller, pid, sellable=sellable, on_hold=damaged,
+                            lots=lots + ([{"quantity": plain}] if plain else []))
+            moved.append(pid)
     ledger.sync_offers(world, seller, moved)
+    outbound.resume(world, seller, moved)
+
+
+def lose(world: World, seller: str, product_id: str, quantity: int) -> Json:
+    """A stocktaking finds `quantity` units missing from the shelves; units picked for orders are not on them."""
+    found = ledger.entry(world, seller, product_id)
+    if found is None:
+        raise WarehouseRefusal(404, "not_found", f"seller {seller} has no units of product {product_id} in the "
+                               "warehouse")
+    if quantity > ledger.on_shelves(found):
+        raise WarehouseRefusal(409, "insufficient_stock", f"only {ledger.on_shelves(found)} units of product "
+                               f"{product_id} are on the shelves ({found.get('picked') or 0} more are picked for "
+                               "orders)")
+    ledger.lose(world, seller, product_id, quantity)
+    ledger.sync_offers(world, seller, [product_id])
+    return ledger.entry(world, seller, product_id) or {}
 
 
 def expect(asn: Json, status: str, step: str) -> None:
@@ -164,10 +184,31 @@ def _count(at: str, raw: Any) -> Json:
     if kind == "SELLABLE":
         if reason not in (None, "SELLABLE"):
             raise _bad(f"{at}.reasonCode of a SELLABLE unit can only be SELLABLE")
-        return {"quantity": quantity, "receivedType": kind}
+        return {"quantity": quantity, "receivedType": kind, **_lot(at, raw, quantity)}
+    if any(raw.get(k) is not None for k in LOT_FIELDS):
+        raise _bad(f"{at}: serialNumbers and expirationDate are recorded for SELLABLE units only")
     if reason not in REASON_CODES:
         raise _bad(f"{at}.reasonCode of a {kind} unit must be one of {', '.join(REASON_CODES)}")
     return {"quantity": quantity, "receivedType": kind, "reasonCode": reason}
+
+
+def _lot(at: str, raw: Json, quantity: int) -> Json:
+    """Serial numbers (one per unit) and an expiry date (YYYY-MM-DD) of SELLABLE units, when the body has them."""
+    out: Json = {}
+    serials = raw.get("serialNumbers")
+    if serials is not None:
+        if (not isinstance(serials, list) or len(serials) != quantity
+                or not all(isinstance(v, str) and v.strip() for v in serials) or len(set(serials)) != len(serials)):
+            raise _bad(f"{at}.serialNumbers must be {quantity} different non-blank strings, one per unit")
+        out["serialNumbers"] = [v.strip() for v in serials]
+    expires = raw.get("expirationDate")
+    if expires is not None:
+        try:
+            date.fromisoformat(expires if isinstance(expires, str) and len(expires) == 10 else "")
+        except ValueError:
+            raise _bad(f"{at}.expirationDate must be a date, YYYY-MM-DD") from None
+        out["expirationDate"] = expires
+    return out
 
 
 def _bad(message: str) -> WarehouseRefusal:

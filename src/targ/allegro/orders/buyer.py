@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.fulfillment import outbound
 from targ.allegro.offers.stock import (
     InsufficientStock,
     OfferNotBuyable,
@@ -207,8 +208,15 @@ def purchase(world: World, body: Json) -> tuple[Json, list[Json]]:
 def _fill_in(world: World, order: Json, new_address: Json | None = None, message: str | None = None) -> list[Pending]:
     steps = [happened(world, order, model.fill_in(world, order, new_address, message))]
     if order["payment"]["type"] in model.PAY_LATER:
-        steps.append(happened(world, order, model.make_ready(world, order)))
+        steps.append(_ready(world, order))
     return steps
+
+
+def _ready(world: World, order: Json) -> Pending:
+    """→ READY_FOR_PROCESSING; from here Allegro's warehouse takes a One Fulfillment order (fulfillment outbound)."""
+    event = happened(world, order, model.make_ready(world, order))
+    outbound.hand_over(world, order)
+    return event
 
 
 def _pay(world: World, order: Json) -> list[Pending]:
@@ -218,7 +226,7 @@ def _pay(world: World, order: Json) -> list[Pending]:
     model.record_payment(world, order)
     if kind == "EXTENDED_TERM":
         return []                               # ready since fill-in; the payout adds no second event (#5273)
-    steps = [happened(world, order, model.make_ready(world, order))]
+    steps = [_ready(world, order)]
     for surcharge in order["_targ"].pop("pendingSurcharges", []):
         steps.append(happened(world, order, model.pay_surcharge(world, order, surcharge)))
     return steps
@@ -264,13 +272,11 @@ def cancel(world: World, order_id: str) -> tuple[Json, list[Json]]:
     if refusal is not None:
         raise refusal
     in_flight = order["status"] == model.FILLED_IN and order["payment"]["type"] not in model.PAY_LATER
-    model.cancel(world, order)
-    _give_back(world, order)
+    _cancel(world, order)
     steps = [happened(world, order, "BUYER_CANCELLED")]
     # The vendor: a payment that was under way can still report READY_FOR_PROCESSING after the cancel (#5900).
     if in_flight and events.documented(world) and events.chance(world) < events.LATE_PAYMENT:
         steps.append(happened(world, order, "READY_FOR_PROCESSING"))
-    model.save(world, order)
     # Two deliveries, one after the other: the late payment is never swapped before the cancel.
     return order, [e for step in steps for e in journal(world, model.seller_of(order), [step])]
 
@@ -320,9 +326,16 @@ def customer_return(world: World, order_id: str, body: Json) -> Json:
     return returns.declare(world, order, items, parcel)
 
 
-def _give_back(world: World, order: Json) -> None:
+def _cancel(world: World, order: Json) -> None:
+    """→ CANCELLED, saved, and the units back to the offers. A One Fulfillment offer's stock is then what the
+    warehouse can still sell, computed from the stored orders (so the order is saved first), and an offer the order
+    had emptied is listed again (fulfillment outbound.release)."""
+    model.cancel(world, order)
+    model.save(world, order)
     for li in order["lineItems"]:
         return_stock(world, li["offer"]["id"], int(li["quantity"]))
+    if model.fulfilled_by_allegro(order):
+        outbound.release(world, order)
 
 
 @runs(AUTO_CANCEL_JOB)
@@ -331,6 +344,5 @@ def auto_cancel(world: World, job: Job) -> None:
     order = model.get(world, str(job.payload["order"]))
     if order is None or order["status"] not in (model.BOUGHT, model.FILLED_IN):
         return
-    model.cancel(world, order)
-    _give_back(world, order)
+    _cancel(world, order)
     _done(world, order, [happened(world, order, "AUTO_CANCELLED")])

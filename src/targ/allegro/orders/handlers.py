@@ -35,7 +35,7 @@ def set_fulfillment(req: Request) -> Reply:
     if status == "RETURNED":
         raise AllegroError(422, "VALIDATION_ERROR", f"{failed}: status RETURNED cannot be set by the seller",
                            path="status")
-    if order["fulfillment"]["provider"]["id"] == "ALLEGRO":
+    if model.fulfilled_by_allegro(order):
         raise AllegroError(422, UNPROCESSABLE, f"{failed}: the order is fulfilled by Allegro (One Fulfillment)")
     limit = int(req.world.config.get("maxStatusChangesPerOrder"))
     if int(order["_targ"]["statusChanges"]) >= limit:

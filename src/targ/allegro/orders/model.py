@@ -12,8 +12,9 @@ exactly as `GET /order/checkout-forms/{id}` shows it, plus `_targ` (never sent):
 * `dealIds` - line item id → the legacy numeric deal id;
 * `pendingSurcharges` - surcharges the buyer pays with the order (they enter `surcharges` once paid).
 
-`status` belongs to the buyer and Allegro, `fulfillment.status` to the seller (allegro-behaviour.md §2): only the
-functions below, the buyer's and Allegro's changes, move `revision` and `updatedAt`.
+`status` belongs to the buyer and Allegro, `fulfillment.status` to the seller (allegro-behaviour.md §2) - or, on a
+One Fulfillment order, to Allegro's warehouse (targ.allegro.fulfillment.outbound): only the functions below, the
+buyer's and Allegro's changes, move `revision` and `updatedAt`.
 """
 
 from __future__ import annotations
@@ -121,9 +122,18 @@ def event_data(order: Json) -> Json:
 
 
 # --- the seller's changes (neither revision nor updatedAt moves: #3996, #8419) ----------------------------------------
-def set_fulfillment_status(order: Json, status: str) -> None:
+def fulfilled_by_allegro(order: Json) -> bool:
+    """A One Fulfillment order (`fulfillment.provider.id` ALLEGRO): Allegro's warehouse fulfils it, and the seller may
+    not set its fulfillment status (seed 003); targ.allegro.fulfillment.outbound moves it instead."""
+    return bool(order["fulfillment"]["provider"]["id"] == "ALLEGRO")
+
+
+def set_fulfillment_status(order: Json, status: str, *, by_warehouse: bool = False) -> None:
+    """A fulfillment status operation. The seller's count towards `maxStatusChangesPerOrder` (#11908); the
+    warehouse's, on One Fulfillment orders, are Allegro's own and count for nothing."""
     order["fulfillment"]["status"] = status
-    order["_targ"]["statusChanges"] = int(order["_targ"]["statusChanges"]) + 1
+    if not by_warehouse:
+        order["_targ"]["statusChanges"] = int(order["_targ"]["statusChanges"]) + 1
 
 
 # --- the buyer's and Allegro's changes --------------------------------------------------------------------------------

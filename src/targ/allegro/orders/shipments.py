@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
@@ -27,6 +27,9 @@ from targ.clock import iso
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
+
+if TYPE_CHECKING:
+    from targ.world import World
 
 Json = dict[str, Any]
 MAX_WAYBILLS_PER_ORDER = 20
@@ -86,25 +89,38 @@ def add_shipment(req: Request) -> Reply:
         raise AllegroError(400, "CarrierWaybillValidationException", "Provided waybill is not valid for this carrier",
                            path="waybill")
     line_items = _line_items(order, body)
-    shipments = order["_targ"]["shipments"]
-    existing = next((s for s in shipments if s["carrierId"] == carrier_id and s["waybill"] == waybill), None)
-    if existing is None:
-        if len(shipments) >= MAX_WAYBILLS_PER_ORDER:
+    if _find(order, carrier_id, waybill) is None:
+        if len(order["_targ"]["shipments"]) >= MAX_WAYBILLS_PER_ORDER:
             raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
                                "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
         if len(carrier.orders_sharing(req.world, carrier_id, waybill)) >= MAX_ORDERS_PER_WAYBILL:
             raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
                                f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders",
                                path="waybill")
+    return Reply(record(req.world, order, carrier_id, waybill, line_items, carrier_name), 201)
+
+
+def _find(order: Json, carrier_id: str, waybill: str) -> Json | None:
+    return next((s for s in order["_targ"]["shipments"] if s["carrierId"] == carrier_id and s["waybill"] == waybill),
+                None)
+
+
+def record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
+           carrier_name: str | None = None) -> Json:
+    """Adds a tracking number (checked) to the order, or merges line items into the same one, saves the order and
+    has the carrier track the parcel. Also how Allegro's warehouse ships One Fulfillment orders (fulfillment
+    outbound.py). Returns the shipment as `GET …/shipments` lists it."""
+    existing = _find(order, carrier_id, waybill)
+    if existing is None:
         existing = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
                     "carrierId": carrier_id}
         if carrier_name:
             existing["carrierName"] = carrier_name
-        existing.update({"lineItems": [], "createdAt": iso(req.world.clock.now_ms())})
-        shipments.append(existing)
+        existing.update({"lineItems": [], "createdAt": iso(world.clock.now_ms())})
+        order["_targ"]["shipments"].append(existing)
     known = {li["id"] for li in existing["lineItems"]}
     existing["lineItems"] += [{"id": i} for i in line_items if i not in known]
     order["fulfillment"]["shipmentSummary"] = {"lineItemsSent": lines_sent(order)}
-    model.save(req.world, order)
-    carrier.register(req.world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
-    return Reply(existing, 201)
+    model.save(world, order)
+    carrier.register(world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
+    return existing
