@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,9 +64,11 @@ def parse_time(text: str) -> int:
 
 
 def iso(ms: int) -> str:
-    """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps."""
-    dt = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=ms)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps (formatted by hand: it runs per field)."""
+    seconds, millis = divmod(ms, 1000)
+    t = time.gmtime(seconds)
+    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
+            f".{millis:03d}Z")
 
 
 class Clock:
