@@ -41,8 +41,8 @@ class World:
         self.seed = options.seed
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
         self._trace = 0
-        # (kind, id) → (store generation of the kind, document): see targ.http.auth.cached_doc
-        self.auth_cache: dict[tuple[str, str], tuple[tuple[int, int], dict[str, Any] | None]] = {}
+        # (kind, key) → (store generation of the kind, [document, principal]): see targ.http.auth
+        self.auth_cache: dict[tuple[str, str], tuple[tuple[int, int], list[Any]]] = {}
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
         self.violations: list[dict[str, Any]] = []
         # The demo world is built once into an in-memory image; reset copies it over the live store.

@@ -7,6 +7,7 @@ not a signature verification. The token documents are written by `targ.allegro.o
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,22 +43,26 @@ _CACHE_MAX = 4096
 
 
 def token_doc(world: World, token: str) -> dict[str, Any] | None:
-    return cached_doc(world, TOKEN_KIND, token_key(token))
+    return _cached(world, TOKEN_KIND, token, lambda: world.store.get(TOKEN_KIND, token_key(token)))[0]
 
 
 def cached_doc(world: World, kind: str, id: str) -> dict[str, Any] | None:
-    """A credential document (read-only). Every request checks one; the world's cache skips the query and the JSON
-    decode while no document of the kind has changed (the store's generation for the kind says so)."""
+    return _cached(world, kind, id, lambda: world.store.get(kind, id))[0]
+
+
+def _cached(world: World, kind: str, key: str, load: Callable[[], dict[str, Any] | None]) -> list[Any]:
+    """[document, principal or None] for a credential (read-only). Every request checks one; the world's cache
+    skips the hash, the query, the JSON decode and building the Principal while no document of the kind has changed
+    (the store's generation for the kind says so)."""
     generation = world.store.generation(kind)
-    key = (kind, id)
-    cached = world.auth_cache.get(key)
+    cached = world.auth_cache.get((kind, key))
     if cached is not None and cached[0] == generation:
         return cached[1]
-    doc = world.store.get(kind, id)
+    entry: list[Any] = [load(), None]
     if len(world.auth_cache) >= _CACHE_MAX:
         world.auth_cache.clear()
-    world.auth_cache[key] = (generation, doc)
-    return doc
+    world.auth_cache[(kind, key)] = (generation, entry)
+    return entry
 
 
 def access_denied() -> AllegroError:
@@ -76,12 +81,15 @@ def authenticate_allegro(world: World, headers: Headers, op: Operation) -> Princ
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise OAuthError(401, "unauthorized", "Full authentication is required to access this resource")
-    doc = token_doc(world, token)
+    entry = _cached(world, TOKEN_KIND, token, lambda: world.store.get(TOKEN_KIND, token_key(token)))
+    doc = entry[0]
     if doc is None or doc.get("type") != "access" or doc.get("revoked"):
         raise OAuthError(401, "invalid_token", "Cannot convert access token to JSON")
     if doc["expiresAt"] <= world.clock.now_ms():
         raise OAuthError(401, "invalid_token", f"Access token expired: {token}")
-    principal = Principal("allegro", doc.get("sellerId"), doc.get("clientId"), frozenset(doc.get("scopes") or ()))
+    if entry[1] is None:
+        entry[1] = Principal("allegro", doc.get("sellerId"), doc.get("clientId"), frozenset(doc.get("scopes") or ()))
+    principal: Principal = entry[1]
     is_user = principal.seller_id is not None
     for alternative in security:
         for scheme_name, scopes in alternative.items():

@@ -247,19 +247,26 @@ def _extract(op: Operation, p: dict[str, Any], kind: str | None, query: list[tup
     return values if len(values) > 1 else values[0]
 
 
-# id(parameter) → (JSON type, unconstrained string?). Parameters live in the bundle for the process's lifetime.
-_SHAPES: dict[int, tuple[str | None, bool]] = {}
+# id(parameter) → (JSON type, how to check a string value). Parameters live in the bundle for the process's lifetime.
+# The check is "plain" (an unconstrained string: nothing to do), "uuid" (only a uuid format: a regex), or "schema".
+_SHAPES: dict[int, tuple[str | None, str]] = {}
 _PLAIN_KEYS = frozenset({"type", "example", "examples", "default", "description", "title"})
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
-def _param_shape(vendor: str, p: dict[str, Any]) -> tuple[str | None, bool]:
+def _param_shape(vendor: str, p: dict[str, Any]) -> tuple[str | None, str]:
     shape = _SHAPES.get(id(p))
     if shape is None:
         node = p.get("schema") or {}
         kind = type_of(vendor, node)
         target = resolve(vendor, node)
-        plain = kind == "string" and isinstance(target, dict) and set(target) <= _PLAIN_KEYS
-        shape = _SHAPES[id(p)] = (kind, plain)
+        keys = set(target) if isinstance(target, dict) else {"?"}
+        check = "schema"
+        if kind == "string" and keys <= _PLAIN_KEYS:
+            check = "plain"
+        elif kind == "string" and keys <= _PLAIN_KEYS | {"format"} and target.get("format") == "uuid":
+            check = "uuid"
+        shape = _SHAPES[id(p)] = (kind, check)
     return shape
 
 
@@ -284,10 +291,13 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
             if name.lower() in hmap:
                 values[name] = hmap[name.lower()]
             continue
-        kind, plain = _param_shape(vendor, p)
+        kind, check = _param_shape(vendor, p)
         raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
-        if plain and isinstance(raw, str):
-            values[name] = raw  # an unconstrained string: nothing to coerce or check
+        if check != "schema" and isinstance(raw, str):
+            # The common cases (free strings, ids) without a validator run: they are on every request's path.
+            if check == "uuid" and not _UUID.fullmatch(raw):
+                problems.append(Problem(loc, name, f"{name} must be a valid uuid", "format", {"format": "uuid"}))
+            values[name] = raw
             continue
         if raw is None:
             if p.get("required"):
