@@ -66,7 +66,7 @@ class Store(ABC):
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None: ...
 
     @abstractmethod
-    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> Doc:
+    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         """Insert or replace. A replaced document keeps its sequence number (its place in insertion order)."""
 
     @abstractmethod

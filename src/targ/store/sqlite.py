@@ -39,6 +39,7 @@ class SQLiteStore(Store):
         # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
         self._next_due: int | None = None
         self._next_due_known = False
+        self._counters: dict[str, int] = {}
         self.migrate()
 
     # --- schema ---------------------------------------------------------------------------------------------------
@@ -92,6 +93,7 @@ class SQLiteStore(Store):
 
     def _forget(self) -> None:
         self.epoch += 1
+        self._counters.clear()
         self._next_due_known = False
 
     def rollback(self) -> None:
@@ -119,19 +121,14 @@ class SQLiteStore(Store):
             (kind, owner, alt)).fetchone()
         return _doc(row) if row else None
 
-    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> Doc:
+    def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
         self._touch(kind)
-        row = self.conn.execute("SELECT seq FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
-        if row:
-            seq = int(row[0])
-            self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
-                              (owner, alt, blob, kind, id))
-        else:
-            seq = self.next_seq("docs")
+        # Most writes replace a document just read: try that first, one statement (the row keeps its seq).
+        if self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
+                             (owner, alt, blob, kind, id)).rowcount == 0:
             self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
-                              (kind, id, owner, seq, alt, blob))
-        return Doc(kind, id, owner, seq, data, alt)
+                              (kind, id, owner, self.next_seq("docs"), alt, blob))
 
     def delete(self, kind: str, id: str) -> bool:
         self._touch(kind)
@@ -190,10 +187,19 @@ class SQLiteStore(Store):
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, blob))
 
     def next_seq(self, name: str) -> int:
-        if self.conn.execute("UPDATE counters SET value=value+1 WHERE name=?", (name,)).rowcount == 0:
-            self.conn.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (name,))
-            return 1
-        return int(self.conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()[0])
+        # Every insert takes one ("docs"): the last value is remembered (until a rollback or restore forgets it) so
+        # that taking the next is a single write.
+        last = self._counters.get(name)
+        if last is None:
+            row = self.conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (name,))
+                self._counters[name] = 1
+                return 1
+            last = int(row[0])
+        self.conn.execute("UPDATE counters SET value=? WHERE name=?", (last + 1, name))
+        self._counters[name] = last + 1
+        return last + 1
 
     # --- jobs -----------------------------------------------------------------------------------------------------
     def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from targ.http.auth import access_denied
 from targ.http.errors import AllegroError, AllegroProblem
@@ -12,13 +10,8 @@ from targ.http.media import pick
 
 if TYPE_CHECKING:
     from targ.http.request import Request
-    from targ.world import World
 
 Json = dict[str, Any]
-T = TypeVar("T")
-_MEMO: weakref.WeakKeyDictionary[World, dict[tuple[str, ...], tuple[tuple[Any, ...], Any]]] = \
-    weakref.WeakKeyDictionary()
-_MEMO_MAX = 256
 
 
 class WarehouseRefusal(Exception):
@@ -79,20 +72,3 @@ def whole(value: Any) -> int | None:
     if isinstance(value, float) and not value.is_integer():
         return None
     return int(value)
-
-
-def memo(world: World, key: tuple[str, ...], kinds: tuple[str, ...], compute: Callable[[], T]) -> T:
-    """A value derived from the documents of `kinds` (a seller's offers, orders…), computed again only once one of
-    them may have changed: the store's generation of each kind says so (a write, a rollback, a reset), as for the
-    token cache. A stock report of 10 000 products would otherwise decode every offer and order each time. The
-    value is shared: callers must not change it."""
-    stamp = tuple(world.store.generation(kind) for kind in kinds)
-    cache = _MEMO.setdefault(world, {})
-    hit = cache.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]  # type: ignore[no-any-return]
-    value = compute()
-    if len(cache) >= _MEMO_MAX:
-        cache.clear()
-    cache[key] = (stamp, value)
-    return value

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.fulfillment.common import memo
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.allegro.products.model import gtins
+from targ.store.memo import memo
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -56,7 +56,7 @@ def product_of(offer: Json) -> str | None:
 
 def of_seller(world: World, seller: str) -> dict[str, FfProduct]:
     """Product id → product, for every product linked to one of the seller's One Fulfillment offers."""
-    return dict(memo(world, ("products", seller), (OFFER_KIND, PRODUCT_KIND), lambda: _of_seller(world, seller)))
+    return dict(memo(world.store, ("products", seller), (OFFER_KIND, PRODUCT_KIND), lambda: _of_seller(world, seller)))
 
 
 def _of_seller(world: World, seller: str) -> dict[str, FfProduct]:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.fulfillment import products
-from targ.allegro.fulfillment.common import memo
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import parse_time
+from targ.store.memo import memo
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -57,7 +57,7 @@ def units_of(order: Json, offer_products: dict[str, str]) -> list[tuple[str, str
 
 def of_seller(world: World, seller: str) -> Sales:
     """The seller's orders, summed up per One Fulfillment product (shared: not to be changed by the caller)."""
-    return memo(world, ("sales", seller), (ORDER_KIND, products.OFFER_KIND, PRODUCT_KIND),
+    return memo(world.store, ("sales", seller), (ORDER_KIND, products.OFFER_KIND, PRODUCT_KIND),
                 lambda: _of_seller(world, seller, products.by_offer(products.of_seller(world, seller))))
 
 

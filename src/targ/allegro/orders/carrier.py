@@ -85,7 +85,12 @@ def _schedule_next(world: World, parcel: Json) -> None:
 
 def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_point: bool) -> Json:
     """A tracking number the seller added: the carrier starts tracking it (once, however many orders share it)."""
-    parcel = get_parcel(world, carrier, waybill)
+    return track(world, get_parcel(world, carrier, waybill), carrier, waybill, order_id, to_pickup_point)
+
+
+def track(world: World, parcel: Json | None, carrier: str, waybill: str, order_id: str,
+          to_pickup_point: bool) -> Json:
+    """`register` for a caller that has just read the parcel (`get_parcel`, None when there is none yet)."""
     if parcel is None:
         parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
         _append(world, parcel, "PENDING", world.clock.now_ms())
@@ -94,11 +99,6 @@ def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_
         parcel["orders"].append(order_id)
     _save(world, parcel)
     return parcel
-
-
-def orders_sharing(world: World, carrier: str, waybill: str) -> list[str]:
-    parcel = get_parcel(world, carrier, waybill)
-    return list(parcel["orders"]) if parcel else []
 
 
 def push(world: World, carrier_id: str, waybill: str, code: str, at_ms: int | None) -> Json:

@@ -79,7 +79,12 @@ def get(world: World, order_id: str) -> Json | None:
 
 def retained(world: World, order: Json) -> bool:
     """Orders older than `orderRetention` (vendor: 12 months) leave the list and answer 404 by id."""
-    return world.clock.now_ms() - int(order["_targ"]["boughtAt"]) <= world.config.ms("orderRetention")
+    return int(order["_targ"]["boughtAt"]) >= retained_since(world)
+
+
+def retained_since(world: World) -> int:
+    """The earliest purchase time (ms) of an order still retained."""
+    return world.clock.now_ms() - world.config.ms("orderRetention")
 
 
 def index_line_items(world: World, order: Json) -> None:

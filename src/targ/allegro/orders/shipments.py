@@ -89,15 +89,16 @@ def add_shipment(req: Request) -> Reply:
         raise AllegroError(400, "CarrierWaybillValidationException", "Provided waybill is not valid for this carrier",
                            path="waybill")
     line_items = _line_items(order, body)
+    parcel = carrier.get_parcel(req.world, carrier_id, waybill)
     if _find(order, carrier_id, waybill) is None:
         if len(order["_targ"]["shipments"]) >= MAX_WAYBILLS_PER_ORDER:
             raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
                                "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
-        if len(carrier.orders_sharing(req.world, carrier_id, waybill)) >= MAX_ORDERS_PER_WAYBILL:
+        if parcel is not None and len(parcel["orders"]) >= MAX_ORDERS_PER_WAYBILL:
             raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
                                f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders",
                                path="waybill")
-    return Reply(record(req.world, order, carrier_id, waybill, line_items, carrier_name), 201)
+    return Reply(_record(req.world, order, carrier_id, waybill, line_items, carrier_name, parcel), 201)
 
 
 def _find(order: Json, carrier_id: str, waybill: str) -> Json | None:
@@ -110,6 +111,13 @@ def record(world: World, order: Json, carrier_id: str, waybill: str, line_items:
     """Adds a tracking number (checked) to the order, or merges line items into the same one, saves the order and
     has the carrier track the parcel. Also how Allegro's warehouse ships One Fulfillment orders (fulfillment
     outbound.py). Returns the shipment as `GET …/shipments` lists it."""
+    parcel = carrier.get_parcel(world, carrier_id, waybill)
+    return _record(world, order, carrier_id, waybill, line_items, carrier_name, parcel)
+
+
+def _record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
+            carrier_name: str | None, parcel: Json | None) -> Json:
+    """`record` with the parcel already read (None: the carrier does not know the waybill yet)."""
     existing = _find(order, carrier_id, waybill)
     if existing is None:
         existing = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
@@ -122,5 +130,5 @@ def record(world: World, order: Json, carrier_id: str, waybill: str, line_items:
     existing["lineItems"] += [{"id": i} for i in line_items if i not in known]
     order["fulfillment"]["shipmentSummary"] = {"lineItemsSent": lines_sent(order)}
     model.save(world, order)
-    carrier.register(world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
+    carrier.track(world, parcel, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
     return existing

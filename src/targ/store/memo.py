@@ -1,0 +1,31 @@
+"""Values derived from stored documents, kept in process until one of their kinds may have changed."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from targ.store.base import Store
+
+T = TypeVar("T")
+_MEMO: weakref.WeakKeyDictionary[Store, dict[tuple[str, ...], tuple[tuple[Any, ...], Any]]] = \
+    weakref.WeakKeyDictionary()
+_MEMO_MAX = 256
+
+
+def memo(store: Store, key: tuple[str, ...], kinds: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """A value derived from the documents of `kinds` (a seller's offers, orders…), computed again only once one of
+    them may have changed: the store's generation of each kind says so (a write, a rollback, a reset), as for the
+    token cache. A stock report or an order list over 10 000 documents would otherwise decode every one each time.
+    The value is shared: callers must not change it."""
+    stamp = tuple(store.generation(kind) for kind in kinds)
+    cache = _MEMO.setdefault(store, {})
+    hit = cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    if len(cache) >= _MEMO_MAX:
+        cache.clear()
+    cache[key] = (stamp, value)
+    return value
