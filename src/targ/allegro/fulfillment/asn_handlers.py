@@ -69,6 +69,14 @@ def _editable(req: Request, *statuses: str) -> tuple[str, Json]:
     return seller, asn
 
 
+def _store_edit(req: Request, seller: str, asn: Json, new: Json, *, relabel: bool) -> Reply:
+    """Applies an edit's content to the notice and saves it; with `relabel` its labels are cleared."""
+    asn.update(new)
+    if relabel:
+        notices.clear_labels(req.world, seller, asn)
+    return _reply(req, notices.save(req.world, seller, asn))
+
+
 @handler("allegro", "updateAdvanceShipNotice")
 def update_notice(req: Request) -> Reply:
     """Replaces the DRAFT's content. Changing the items or the handling unit clears `labels` (new labels follow);
@@ -81,10 +89,7 @@ def update_notice(req: Request) -> Reply:
     relabel = any(before[k] != new.get(k) for k in ("items", "handlingUnit"))
     for key in notices.CONTENT:
         asn.pop(key, None)
-    asn.update(new)
-    if relabel:
-        notices.clear_labels(req.world, seller, asn)
-    return _reply(req, notices.save(req.world, seller, asn))
+    return _store_edit(req, seller, asn, new, relabel=relabel)
 
 
 @handler("allegro", "updateSubmittedAdvanceShipNotice")
@@ -95,10 +100,7 @@ def update_submitted_notice(req: Request) -> Reply:
     new, relabel = content.submitted_changes(asn, req.body or {}, req.language)
     if all(asn.get(k) == new.get(k) for k in notices.CONTENT):
         return _reply(req, asn)
-    asn.update(new)
-    if relabel:
-        notices.clear_labels(req.world, seller, asn)
-    return _reply(req, notices.save(req.world, seller, asn))
+    return _store_edit(req, seller, asn, new, relabel=relabel)
 
 
 @handler("allegro", "deleteAdvanceShipNotice")

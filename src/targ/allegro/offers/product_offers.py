@@ -62,6 +62,15 @@ def _one_fulfillment(req: Request, seller: model.Seller, draft: drafts.Draft, *,
     return True
 
 
+def _save(req: Request, seller: model.Seller, before: Json | None, draft: drafts.Draft, *, activate: bool) -> Reply:
+    """Stores the offer; answers 202 with an operation when products are proposed or activation was asked."""
+    offer = model.save(req.world, seller.id, before, draft.offer)
+    if draft.proposals or activate:
+        return Reply(model.product_offer_view(offer, req.language), status=202,
+                     headers=_operation(req, seller.id, offer["id"]))
+    return Reply(model.product_offer_view(offer, req.language))
+
+
 @handler("allegro", "createProductOffers")
 def create(req: Request) -> Reply:
     world, seller, body = req.world, model.seller(req), req.body
@@ -77,11 +86,7 @@ def create(req: Request) -> Reply:
     drafts.store_proposals(world, seller, draft)
     if activate:
         publication.request_activation(world, seller.id, offer)
-    model.save(world, seller.id, None, offer)
-    if draft.proposals or activate:
-        return Reply(model.product_offer_view(offer, req.language), status=202,
-                     headers=_operation(req, seller.id, offer["id"]))
-    return Reply(model.product_offer_view(offer, req.language))
+    return _save(req, seller, None, draft, activate=activate)
 
 
 @handler("allegro", "getProductOffer")
@@ -120,11 +125,7 @@ def edit(req: Request) -> Reply:
         publication.request_activation(world, seller.id, offer)
     elif requested == "ENDED" and status in model.LIVE:
         publication.end(world, offer, "USER")
-    model.save(world, seller.id, existing, offer)
-    if draft.proposals or activate:
-        return Reply(model.product_offer_view(offer, req.language), status=202,
-                     headers=_operation(req, seller.id, offer["id"]))
-    return Reply(model.product_offer_view(offer, req.language))
+    return _save(req, seller, existing, draft, activate=activate)
 
 
 @handler("allegro", "getPartialProductOffer")

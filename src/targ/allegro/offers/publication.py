@@ -24,6 +24,8 @@ from targ.http.errors import AllegroProblem
 from targ.jobs import runs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from targ.store.base import Job
     from targ.world import World
 
@@ -117,25 +119,25 @@ def become_active(world: World, owner: str, offer: Json) -> None:
         schedule_end(world, owner, offer, ending, "EXPIRATION")
 
 
-@runs(ACTIVATION_JOB)
-def _activate(world: World, job: Job) -> None:
+def _change_marked(world: World, job: Job, marker: str, statuses: tuple[str, ...],
+                   change: Callable[[str, Json], None]) -> None:
+    """Changes and saves the job's offer, unless the offer no longer carries the job's `marker` or is not in one of
+    `statuses`."""
     doc = world.store.get_doc(model.OFFER_KIND, job.payload["offerId"])
-    if doc is None or doc.data.get("_activation") != job.payload["marker"]:
+    if doc is None or doc.data.get(marker) != job.payload["marker"]:
         return
     owner, before, offer = model.edit(world, doc.id)
-    if model.status_of(offer) != "ACTIVATING":
+    if model.status_of(offer) not in statuses:
         return
-    become_active(world, owner, offer)
+    change(owner, offer)
     model.save(world, owner, before, offer)
+
+
+@runs(ACTIVATION_JOB)
+def _activate(world: World, job: Job) -> None:
+    _change_marked(world, job, "_activation", ("ACTIVATING",), lambda owner, offer: become_active(world, owner, offer))
 
 
 @runs(END_JOB)
 def _end(world: World, job: Job) -> None:
-    doc = world.store.get_doc(model.OFFER_KIND, job.payload["offerId"])
-    if doc is None or doc.data.get("_ending") != job.payload["marker"]:
-        return
-    owner, before, offer = model.edit(world, doc.id)
-    if model.status_of(offer) not in model.LIVE:
-        return
-    end(world, offer, job.payload["endedBy"])
-    model.save(world, owner, before, offer)
+    _change_marked(world, job, "_ending", model.LIVE, lambda _owner, offer: end(world, offer, job.payload["endedBy"]))

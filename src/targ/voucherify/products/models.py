@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from targ.voucherify.common import find_doc, given, iso_or_none, to_int
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from targ.store.base import Doc
     from targ.world import World
 
@@ -31,36 +33,34 @@ def find_sku(world: World, project: str, ref: str, *, by_source: bool = True) ->
 def upsert_product(world: World, project: str, existing: Doc | None, source_id: str | None,
                    data: dict[str, Any]) -> dict[str, Any]:
     """Creates the product (with `source_id`) or replaces the name, price and metadata given in `data`."""
-    now = world.clock.now_ms()
-    if existing is None:
-        product: dict[str, Any] = {
-            "id": "prod_" + world.ids.hex("vf_product", 18), "source_id": source_id, "name": None, "price": None,
-            "attributes": [], "metadata": {}, "image_url": None, "created_at": now, "updated_at": None,
-        }
-    else:
-        product = dict(existing.data)
-        product["updated_at"] = now
-    _apply(product, data, "name")
-    world.store.put(PRODUCT_KIND, product["id"], product, owner=project, alt=product["source_id"])
-    return product
+    return _upsert(world, project, PRODUCT_KIND, existing, data, "name", lambda now: {
+        "id": "prod_" + world.ids.hex("vf_product", 18), "source_id": source_id, "name": None, "price": None,
+        "attributes": [], "metadata": {}, "image_url": None, "created_at": now, "updated_at": None,
+    })
 
 
 def upsert_sku(world: World, project: str, existing: Doc | None, source_id: str | None, product_id: str | None,
                data: dict[str, Any]) -> dict[str, Any]:
     """Creates the SKU under `product_id` or replaces the `sku` name, price and metadata given in `data`."""
+    return _upsert(world, project, SKU_KIND, existing, data, "sku", lambda now: {
+        "id": "sku_" + world.ids.hex("vf_sku", 18), "source_id": source_id, "product_id": product_id,
+        "sku": None, "price": None, "currency": None, "attributes": {}, "image_url": None, "metadata": {},
+        "created_at": now, "updated_at": None,
+    })
+
+
+def _upsert(world: World, project: str, kind: str, existing: Doc | None, data: dict[str, Any], name_field: str,
+            new: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
+    """Stores `new(now)` if nothing exists yet, else a copy of `existing` marked updated; `data` applied to either."""
     now = world.clock.now_ms()
     if existing is None:
-        sku: dict[str, Any] = {
-            "id": "sku_" + world.ids.hex("vf_sku", 18), "source_id": source_id, "product_id": product_id,
-            "sku": None, "price": None, "currency": None, "attributes": {}, "image_url": None, "metadata": {},
-            "created_at": now, "updated_at": None,
-        }
+        stored = new(now)
     else:
-        sku = dict(existing.data)
-        sku["updated_at"] = now
-    _apply(sku, data, "sku")
-    world.store.put(SKU_KIND, sku["id"], sku, owner=project, alt=sku["source_id"])
-    return sku
+        stored = dict(existing.data)
+        stored["updated_at"] = now
+    _apply(stored, data, name_field)
+    world.store.put(kind, stored["id"], stored, owner=project, alt=stored["source_id"])
+    return stored
 
 
 def _apply(stored: dict[str, Any], data: dict[str, Any], name_field: str) -> None:
