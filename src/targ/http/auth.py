@@ -42,10 +42,6 @@ def token_key(token: str) -> str:
 _CACHE_MAX = 4096
 
 
-def token_doc(world: World, token: str) -> dict[str, Any] | None:
-    return _cached(world, TOKEN_KIND, token, lambda: world.store.get(TOKEN_KIND, token_key(token)))[0]
-
-
 def cached_doc(world: World, kind: str, id: str) -> dict[str, Any] | None:
     return _cached(world, kind, id, lambda: world.store.get(kind, id))[0]
 
@@ -81,6 +77,7 @@ def authenticate_allegro(world: World, headers: Headers, op: Operation) -> Princ
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise OAuthError(401, "unauthorized", "Full authentication is required to access this resource")
+    # Keyed by the token text, so a cached token costs neither the hash nor the query.
     entry = _cached(world, TOKEN_KIND, token, lambda: world.store.get(TOKEN_KIND, token_key(token)))
     doc = entry[0]
     if doc is None or doc.get("type") != "access" or doc.get("revoked"):
