@@ -6,6 +6,7 @@ One World per server. Handlers reach everything through `request.world`.
 from __future__ import annotations
 
 import hashlib
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class World:
         self.options = options
         self.seed = options.seed
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
-        self._trace = 0
+        self._trace = self._trace_ids()
         # (kind, key) → (store generation of the kind, [document, principal]): see targ.http.auth
         self.auth_cache: dict[tuple[str, str], tuple[tuple[int, int], list[Any]]] = {}
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
@@ -72,10 +73,13 @@ class World:
         with self.store.transaction():
             self.clock.set(self.start_ms, frozen=self.options.frozen)
 
+    def _trace_ids(self) -> random.Random:
+        # A generator seeded from --seed: the same ids in the same order on every run, restarted by a reset.
+        return random.Random(hashlib.sha256(f"{self.seed}/trace".encode()).digest())
+
     def next_trace_id(self) -> str:
         """Request/trace ids: deterministic per process run, restarted by reset; not stored (reads stay reads)."""
-        self._trace += 1
-        h = hashlib.blake2b(f"{self.seed}/trace/{self._trace}".encode(), digest_size=16).hexdigest()
+        h = f"{self._trace.getrandbits(128):032x}"
         # Shaped as a version-4 UUID, like the vendor's trace ids; formatted by hand because this runs per request.
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
 
@@ -84,7 +88,7 @@ class World:
         """Back to the demo world, clock start and id generators. Returns the time it took in ms."""
         t0 = time.perf_counter()
         self.store.restore_from(self.image)
-        self._trace = 0
+        self._trace = self._trace_ids()
         self._bind(self.store)
         self._restart_clock()
         return (time.perf_counter() - t0) * 1000

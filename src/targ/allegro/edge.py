@@ -12,12 +12,23 @@ from targ.http.response import Response, build
 from targ.http.spec_edge import SpecEdge
 from targ.spec.bundle import Operation
 from targ.spec.validate import Problem
+from targ.world import World
 
 ERROR_MEDIA_TYPE = "application/json"
 
 
+# Per-process memos of answers that depend only on the operation and a header's text.
+_CACHE_MAX = 4096
+_UNSEEN, _REFUSED = object(), object()
+
+
 class AllegroEdge(SpecEdge):
     vendor = "allegro"
+
+    def __init__(self, world: World) -> None:
+        super().__init__(world)
+        self._negotiated: dict[tuple[int, str | None], str | object | None] = {}
+        self._content_types: dict[tuple[int, str | None, bool], str | object | None] = {}
 
     def prepare(self, req: Request) -> None:
         req.language = messages.language_of(req.headers.get("accept-language"))
@@ -56,6 +67,22 @@ class AllegroEdge(SpecEdge):
         req.principal = authenticate_allegro(self.world, req.headers, op)
 
     def negotiate(self, req: Request, op: Operation) -> str | None:
+        # The answer depends only on the operation and the Accept header, and clients send the same few: remembered.
+        key = (id(op), req.headers.get("accept"))
+        found = self._negotiated.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            try:
+                found = self._negotiate(req, op)
+            except AllegroError:
+                found = _REFUSED
+            if len(self._negotiated) >= _CACHE_MAX:
+                self._negotiated.clear()
+            self._negotiated[key] = found
+        if found is _REFUSED:
+            raise self.not_acceptable(req)
+        return found  # type: ignore[return-value]
+
+    def _negotiate(self, req: Request, op: Operation) -> str | None:
         offered = op.response_media_types(op.success_status)
         if not offered:
             # A success without a body still needs the resource's vendor type in Accept (the request body's type,
@@ -81,16 +108,28 @@ class AllegroEdge(SpecEdge):
     def check_content_type(self, req: Request, op: Operation) -> str | None:
         if op.request_body is None:
             return None
-        declared = op.request_media_types()
-        sent = essence(req.headers.get("content-type"))
-        if not req.raw_body and not (op.request_body or {}).get("required"):
+        key = (id(op), req.headers.get("content-type"), not req.raw_body)
+        found = self._content_types.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._content_type(op, key[1], key[2])
+            if len(self._content_types) >= _CACHE_MAX:
+                self._content_types.clear()
+            self._content_types[key] = found
+        if found is _REFUSED:
+            raise AllegroError(415, "NotSupportedException",
+                               "Unsupported content type. Please check 'Content-Type' request header",
+                               user_message=messages.text("invalid_data", req.language))
+        return found  # type: ignore[return-value]
+
+    @staticmethod
+    def _content_type(op: Operation, header: str | None, empty: bool) -> str | object | None:
+        sent = essence(header)
+        if empty and not (op.request_body or {}).get("required"):
             return sent or None
-        for mt in declared:
+        for mt in op.request_media_types():
             if mt.lower() == sent or mt == "*/*":
                 return mt
-        raise AllegroError(415, "NotSupportedException",
-                           "Unsupported content type. Please check 'Content-Type' request header",
-                           user_message=messages.text("invalid_data", req.language))
+        return _REFUSED
 
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
         # A missing or malformed header (e.g. the required `If-Match` of an ASN update) makes the request itself

@@ -47,14 +47,14 @@ def cached_doc(world: World, kind: str, id: str) -> dict[str, Any] | None:
 
 
 def _cached(world: World, kind: str, key: str, load: Callable[[], dict[str, Any] | None]) -> list[Any]:
-    """[document, principal or None] for a credential (read-only). Every request checks one; the world's cache
-    skips the hash, the query, the JSON decode and building the Principal while no document of the kind has changed
-    (the store's generation for the kind says so)."""
+    """[document, principal or None, {id(operation): allowed}] for a credential (read-only). Every request checks
+    one; the world's cache skips the hash, the query, the JSON decode, building the Principal and the scope check
+    while no document of the kind has changed (the store's generation for the kind says so)."""
     generation = world.store.generation(kind)
     cached = world.auth_cache.get((kind, key))
     if cached is not None and cached[0] == generation:
         return cached[1]
-    entry: list[Any] = [load(), None]
+    entry: list[Any] = [load(), None, {}]
     if len(world.auth_cache) >= _CACHE_MAX:
         world.auth_cache.clear()
     world.auth_cache[(kind, key)] = (generation, entry)
@@ -64,6 +64,19 @@ def _cached(world: World, kind: str, key: str, load: Callable[[], dict[str, Any]
 def access_denied() -> AllegroError:
     return AllegroError(403, "AccessDenied", "Access is denied",
                         user_message="Access denied. Contact the author of the application.")
+
+
+def _permits(principal: Principal, security: list[dict[str, list[str]]]) -> bool:
+    is_user = principal.seller_id is not None
+    for alternative in security:
+        for scheme_name, scopes in alternative.items():
+            # An application token cannot act for a user; a user token is accepted wherever an application
+            # token is (public data).
+            if scheme_name == USER_SCHEME and not is_user:
+                continue
+            if all(s in principal.scopes for s in scopes):
+                return True
+    return False
 
 
 def authenticate_allegro(world: World, headers: Headers, op: Operation) -> Principal | None:
@@ -87,15 +100,12 @@ def authenticate_allegro(world: World, headers: Headers, op: Operation) -> Princ
     if entry[1] is None:
         entry[1] = Principal("allegro", doc.get("sellerId"), doc.get("clientId"), frozenset(doc.get("scopes") or ()))
     principal: Principal = entry[1]
-    is_user = principal.seller_id is not None
-    for alternative in security:
-        for scheme_name, scopes in alternative.items():
-            # An application token cannot act for a user; a user token is accepted wherever an application
-            # token is (public data).
-            if scheme_name == USER_SCHEME and not is_user:
-                continue
-            if all(s in principal.scopes for s in scopes):
-                return principal
+    allowed: dict[int, bool] = entry[2]  # id(operation) → whether this token may call it
+    ok = allowed.get(id(op))
+    if ok is None:
+        ok = allowed[id(op)] = _permits(principal, security)
+    if ok:
+        return principal
     raise access_denied()
 
 

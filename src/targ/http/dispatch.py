@@ -35,7 +35,7 @@ class Incoming:
     too_large: bool = False
 
     def query_pairs(self) -> list[tuple[str, str]]:
-        return parse_qsl(self.query_string, keep_blank_values=True)
+        return parse_qsl(self.query_string, keep_blank_values=True) if self.query_string else []
 
 
 def vendor_of(raw_path: str) -> str:

@@ -58,6 +58,7 @@ def is_json(media_type: str | None) -> bool:
     return mt == JSON or mt.endswith("+json")
 
 
+@lru_cache(maxsize=256)
 def content_type_header(media_type: str) -> str:
     """The Content-Type targ sends: JSON types carry the charset the vendors send."""
     if is_json(media_type):

@@ -60,11 +60,13 @@ def outside_transaction(fn: RouteFn) -> RouteFn:
 class RouteTable:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
-        self._routes: list[tuple[str, list[str], RouteFn]] = []
+        # Routes by their number of segments: a path is compared with the few patterns of its length only.
+        self._routes: dict[int, list[tuple[str, list[str], RouteFn]]] = {}
 
     def route(self, method: str, pattern: str) -> Callable[[RouteFn], RouteFn]:
         def register(fn: RouteFn) -> RouteFn:
-            self._routes.append((method.upper(), (self.prefix + pattern).strip("/").split("/"), fn))
+            segs = (self.prefix + pattern).strip("/").split("/")
+            self._routes.setdefault(len(segs), []).append((method.upper(), segs, fn))
             return fn
         return register
 
@@ -73,7 +75,7 @@ class RouteTable:
         segs = raw_path.strip("/").split("/")
         allowed: list[str] = []
         found: tuple[RouteFn, dict[str, str]] | None = None
-        for m, pattern, fn in self._routes:
+        for m, pattern, fn in self._routes.get(len(segs), ()):
             params = _match(pattern, segs)
             if params is None:
                 continue

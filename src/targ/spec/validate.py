@@ -214,7 +214,7 @@ def _deep(query: list[tuple[str, str]], name: str) -> dict[str, Any] | None:
 
 
 def _extract(op: Operation, p: dict[str, Any], kind: str | None, query: list[tuple[str, str]],
-             qmap: dict[str, list[str]], declared: set[str], path_params: Mapping[str, str],
+             qmap: dict[str, list[str]], declared: frozenset[str], path_params: Mapping[str, str],
              headers: Mapping[str, str]) -> Any:
     """The raw value of one parameter: None when absent, else a string, a list of strings or a dict tree."""
     name, loc = p["name"], p["in"]
@@ -270,6 +270,29 @@ def _param_shape(vendor: str, p: dict[str, Any]) -> tuple[str | None, str]:
     return shape
 
 
+# id(operation) → (names of its query parameters, its path/query/header parameters with their shapes): worked out
+# once per operation, since parameters are parsed on every request.
+_PLANS: dict[int, tuple[frozenset[str], tuple[tuple[dict[str, Any], str, str, str | None, str], ...]]] = {}
+
+
+def _plan(op: Operation) -> tuple[frozenset[str], tuple[tuple[dict[str, Any], str, str, str | None, str], ...]]:
+    plan = _PLANS.get(id(op))
+    if plan is None:
+        declared = frozenset(p["name"] for p in op.parameters if p.get("in") == "query")
+        entries = []
+        for p in op.parameters:
+            name, loc = p["name"], p.get("in")
+            if loc not in ("path", "query", "header"):
+                continue  # cookies: neither vendor uses them
+            if loc == "header" and name.lower() in SKIPPED_HEADERS:
+                entries.append((p, name, loc, None, "skipped"))
+                continue
+            kind, check = _param_shape(op.vendor, p)
+            entries.append((p, name, loc, kind, check))
+        plan = _PLANS[id(op)] = (declared, tuple(entries))
+    return plan
+
+
 def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tuple[str, str]],
                      headers: Mapping[str, str]) -> tuple[dict[str, Any], list[Problem]]:
     """Typed parameter values keyed by their spec names (defaults applied), and every problem found."""
@@ -279,26 +302,25 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
         qmap.setdefault(key, []).append(value)
     # targ's Headers are already lower-cased; other mappings (tests, callers) are normalised here.
     hmap = headers.lower_map() if hasattr(headers, "lower_map") else {k.lower(): v for k, v in headers.items()}
-    declared = {p["name"] for p in op.parameters if p.get("in") == "query"}
+    declared, plan = _plan(op)
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for p in op.parameters:
-        name, loc = p["name"], p.get("in")
-        if loc not in ("path", "query", "header"):
-            continue  # cookies: neither vendor uses them
-        node = p.get("schema") or {}
-        if loc == "header" and name.lower() in SKIPPED_HEADERS:
+    for p, name, loc, kind, check in plan:
+        if check == "skipped":
             if name.lower() in hmap:
                 values[name] = hmap[name.lower()]
             continue
-        kind, check = _param_shape(vendor, p)
-        raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
+        if loc == "path" and kind == "string":
+            raw = path_params.get(name)
+        else:
+            raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
         if check != "schema" and isinstance(raw, str):
             # The common cases (free strings, ids) without a validator run: they are on every request's path.
             if check == "uuid" and not _UUID.fullmatch(raw):
                 problems.append(Problem(loc, name, f"{name} must be a valid uuid", "format", {"format": "uuid"}))
             values[name] = raw
             continue
+        node = p.get("schema") or {}
         if raw is None:
             if p.get("required"):
                 problems.append(Problem(loc, name, f"{name} is required", "required", {"property": name}))

@@ -63,11 +63,21 @@ class Store(ABC):
     def get_doc(self, kind: str, id: str) -> Doc | None: ...
 
     @abstractmethod
+    def peek(self, kind: str, id: str) -> Doc | None:
+        """`get_doc` for reading only: the data may be shared with other callers (and with `scan`), so it must not
+        be changed. Cheaper for documents read far more often than written (orders)."""
+
+    @abstractmethod
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None: ...
 
     @abstractmethod
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         """Insert or replace. A replaced document keeps its sequence number (its place in insertion order)."""
+
+    @abstractmethod
+    def insert(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
+        """`put` for a document known not to exist yet (the caller has just looked): one write instead of two.
+        Fails if it does exist."""
 
     @abstractmethod
     def delete(self, kind: str, id: str) -> bool: ...

@@ -31,6 +31,10 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA busy_timeout=5000")
         self._depth = 0
         self._doomed = False
+        # BEGIN is issued lazily, before a transaction's first write: a request that only reads (most of them) then
+        # costs neither BEGIN nor COMMIT, and its failure has nothing to roll back. One connection on one thread is
+        # the only writer, so reads outside BEGIN still see every committed write and nothing half-done.
+        self._open = False
         self._scan_memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
@@ -56,6 +60,7 @@ class SQLiteStore(Store):
         if current > LATEST:
             raise RuntimeError(f"the data file is from a newer targ (schema {current}, this one knows {LATEST})")
         with self.transaction():
+            self._write()
             self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
             for version, statements in MIGRATIONS:
                 if version <= current:
@@ -71,19 +76,28 @@ class SQLiteStore(Store):
     def begin(self) -> None:
         # Nested use (a job run inside a request) joins the outer transaction.
         if self._depth == 0:
-            self.conn.execute("BEGIN")
             self._doomed = False
         self._depth += 1
+
+    def _write(self) -> None:
+        """Called before every write: opens the transaction (the outermost level's) if it is not open yet. A write
+        outside any transaction (migrations, seeding) is its own."""
+        if self._depth and not self._open:
+            self.conn.execute("BEGIN")
+            self._open = True
 
     def commit(self) -> None:
         self._depth -= 1
         if self._depth == 0:
+            was_open, self._open = self._open, False
             if self._doomed:
                 # An inner block failed and someone swallowed its error: its half-done writes must not land.
-                self.conn.execute("ROLLBACK")
-                self._forget()
+                if was_open:
+                    self.conn.execute("ROLLBACK")
+                    self._forget()
                 raise RuntimeError("the transaction was rolled back: an inner block failed")
-            self.conn.execute("COMMIT")
+            if was_open:
+                self.conn.execute("COMMIT")
 
     def generation(self, kind: str) -> tuple[int, int]:
         return self.epoch, self._generations.get(kind, 0)
@@ -97,10 +111,13 @@ class SQLiteStore(Store):
         self._next_due_known = False
 
     def rollback(self) -> None:
-        self._forget()
         self._depth -= 1
         if self._depth == 0:
-            self.conn.execute("ROLLBACK")
+            was_open, self._open = self._open, False
+            if was_open:
+                # Writes are undone: whatever was cached from them (counters, due job, memos) is forgotten too.
+                self.conn.execute("ROLLBACK")
+                self._forget()
         else:
             # An inner failure spoils the whole transaction: the outer level rolls back (or refuses to commit).
             self._doomed = True
@@ -115,6 +132,23 @@ class SQLiteStore(Store):
             "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
+    def peek(self, kind: str, id: str) -> Doc | None:
+        # The stored text is read every time (it is the truth); decoding it is skipped while it is unchanged.
+        row = self.conn.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        if row is None:
+            return None
+        owner, seq, blob, alt = row
+        memo = self._scan_memo.setdefault(kind, {})
+        cached = memo.get(id)
+        if cached is not None and cached[0] == blob:
+            data = cached[1]
+        else:
+            data = orjson.loads(blob)
+            if len(memo) >= SCAN_MEMO_MAX:
+                memo.clear()
+            memo[id] = (blob, data)
+        return Doc(kind, id, owner, int(seq), data, alt)
+
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
         row = self.conn.execute(
             "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND owner=? AND alt=?",
@@ -123,6 +157,7 @@ class SQLiteStore(Store):
 
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
+        self._write()
         self._touch(kind)
         # Most writes replace a document just read: try that first, one statement (the row keeps its seq).
         if self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
@@ -130,7 +165,15 @@ class SQLiteStore(Store):
             self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                               (kind, id, owner, self.next_seq("docs"), alt, blob))
 
+    def insert(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
+        blob = orjson.dumps(data).decode()
+        self._write()
+        self._touch(kind)
+        self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
+                          (kind, id, owner, self.next_seq("docs"), alt, blob))
+
     def delete(self, kind: str, id: str) -> bool:
+        self._write()
         self._touch(kind)
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
@@ -182,6 +225,7 @@ class SQLiteStore(Store):
 
     def meta_set(self, key: str, value: Any) -> None:
         blob = orjson.dumps(value).decode()
+        self._write()
         self._touch(f"meta:{key}")
         if self.conn.execute("UPDATE meta SET value=? WHERE key=?", (blob, key)).rowcount == 0:
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, blob))
@@ -189,6 +233,7 @@ class SQLiteStore(Store):
     def next_seq(self, name: str) -> int:
         # Every insert takes one ("docs"): the last value is remembered (until a rollback or restore forgets it) so
         # that taking the next is a single write.
+        self._write()
         last = self._counters.get(name)
         if last is None:
             row = self.conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()
@@ -203,6 +248,7 @@ class SQLiteStore(Store):
 
     # --- jobs -----------------------------------------------------------------------------------------------------
     def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:
+        self._write()
         cur = self.conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES (?, ?, ?, ?)",
                                 (kind, due_at, owner, orjson.dumps(payload).decode()))
         if self._next_due_known and (self._next_due is None or due_at < self._next_due):
@@ -225,6 +271,7 @@ class SQLiteStore(Store):
         return Job(row[0], row[1], row[2], orjson.loads(row[3]), row[4]) if row else None
 
     def finish_job(self, job_id: int) -> None:
+        self._write()
         self.conn.execute("UPDATE jobs SET done=1 WHERE id=?", (job_id,))
         self._next_due_known = False
 
