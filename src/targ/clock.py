@@ -63,12 +63,22 @@ def parse_time(text: str) -> int:
     return int(dt.timestamp() * 1000)
 
 
+_ISO: dict[int, str] = {}
+
+
 def iso(ms: int) -> str:
-    """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps (formatted by hand: it runs per field)."""
-    seconds, millis = divmod(ms, 1000)
-    t = time.gmtime(seconds)
-    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
-            f".{millis:03d}Z")
+    """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps (formatted by hand: it runs per field, and
+    remembered: a request stamps the same instant on several fields)."""
+    text = _ISO.get(ms)
+    if text is None:
+        seconds, millis = divmod(ms, 1000)
+        t = time.gmtime(seconds)
+        text = (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
+                f".{millis:03d}Z")
+        if len(_ISO) >= 4096:
+            _ISO.clear()
+        _ISO[ms] = text
+    return text
 
 
 class Clock:

@@ -131,4 +131,9 @@ class Store(ABC):
         """Replace everything with the contents of `image` (the prepared demo world)."""
 
     @abstractmethod
+    def flush(self) -> None:
+        """Makes every committed request's writes final where a store defers that (the in-memory SQLite store
+        batches its commits)."""
+
+    @abstractmethod
     def close(self) -> None: ...

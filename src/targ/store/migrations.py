@@ -1,11 +1,33 @@
 """Versioned schema migrations. Append only: a released migration is never edited.
 
-Portable SQL (TEXT, INTEGER, PRIMARY KEY, plain indexes) so that PostgreSQL runs the same statements.
+Portable SQL (TEXT, INTEGER, PRIMARY KEY, plain indexes) so that PostgreSQL runs the same statements. A step that
+reshapes documents is a function of the store, written against the Store interface only, so it is portable too.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, list[str]]] = [
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from targ.store.base import Store
+
+Step = str | Callable[["Store"], None]
+
+
+def _order_shipments_apart(store: Store) -> None:
+    """Allegro checkout forms kept their parcel tracking numbers in `_targ.shipments`; they now live in a document
+    of their own (kind `order_shipments`, id = the order id; targ.allegro.orders.shipments)."""
+    for doc in store.find("checkout_form"):
+        shipments = doc.data.get("_targ", {}).pop("shipments", None)
+        if shipments is None:
+            continue
+        if shipments:
+            store.put("order_shipments", doc.id, {"shipments": shipments}, owner=doc.owner)
+        store.put("checkout_form", doc.id, doc.data, owner=doc.owner, alt=doc.alt)
+
+
+MIGRATIONS: list[tuple[int, list[Step]]] = [
     (1, [
         "CREATE TABLE docs (kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, seq INTEGER NOT NULL,"
         " alt TEXT, data TEXT NOT NULL, PRIMARY KEY (kind, id))",
@@ -17,6 +39,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         " payload TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0)",
         "CREATE INDEX jobs_due ON jobs (done, due_at, id)",
     ]),
+    (2, [_order_shipments_apart]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -16,6 +16,8 @@ from targ.store.migrations import LATEST, MIGRATIONS
 
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
 SCAN_MEMO_MAX = 200_000
+# In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
+BATCH = 256
 
 
 class SQLiteStore(Store):
@@ -35,6 +37,13 @@ class SQLiteStore(Store):
         # costs neither BEGIN nor COMMIT, and its failure has nothing to roll back. One connection on one thread is
         # the only writer, so reads outside BEGIN still see every committed write and nothing half-done.
         self._open = False
+        # In memory there is nothing to make durable, so a request's transaction is a savepoint inside a longer
+        # transaction that is committed every BATCH requests (and before a backup or close): all-or-nothing and
+        # visible at once as before, without paying SQLite's COMMIT on every request. A file (--data) commits every
+        # request: an acknowledged write is on disk.
+        self._batched = path is None
+        self._outer = False
+        self._released = 0
         self._scan_memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
@@ -65,8 +74,11 @@ class SQLiteStore(Store):
             for version, statements in MIGRATIONS:
                 if version <= current:
                     continue
-                for sql in statements:
-                    self.conn.execute(sql)
+                for step in statements:
+                    if isinstance(step, str):
+                        self.conn.execute(step)
+                    else:
+                        step(self)
                 self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
     def is_empty(self) -> bool:
@@ -83,7 +95,13 @@ class SQLiteStore(Store):
         """Called before every write: opens the transaction (the outermost level's) if it is not open yet. A write
         outside any transaction (migrations, seeding) is its own."""
         if self._depth and not self._open:
-            self.conn.execute("BEGIN")
+            if not self._batched:
+                self.conn.execute("BEGIN")
+            else:
+                if not self._outer:
+                    self.conn.execute("BEGIN")
+                    self._outer = True
+                self.conn.execute("SAVEPOINT request")
             self._open = True
 
     def commit(self) -> None:
@@ -93,11 +111,33 @@ class SQLiteStore(Store):
             if self._doomed:
                 # An inner block failed and someone swallowed its error: its half-done writes must not land.
                 if was_open:
-                    self.conn.execute("ROLLBACK")
-                    self._forget()
+                    self._undo()
                 raise RuntimeError("the transaction was rolled back: an inner block failed")
-            if was_open:
+            if not was_open:
+                return
+            if not self._batched:
                 self.conn.execute("COMMIT")
+                return
+            self.conn.execute("RELEASE request")
+            self._released += 1
+            if self._released >= BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """Commits the transaction that in-memory requests are released into (see __init__)."""
+        if self._outer and self._depth == 0:
+            self.conn.execute("COMMIT")
+            self._outer = False
+            self._released = 0
+
+    def _undo(self) -> None:
+        if self._batched:
+            self.conn.execute("ROLLBACK TO request")
+            self.conn.execute("RELEASE request")
+        else:
+            self.conn.execute("ROLLBACK")
+        # Writes are undone: whatever was cached from them (counters, due job, memos) is forgotten too.
+        self._forget()
 
     def generation(self, kind: str) -> tuple[int, int]:
         return self.epoch, self._generations.get(kind, 0)
@@ -115,9 +155,7 @@ class SQLiteStore(Store):
         if self._depth == 0:
             was_open, self._open = self._open, False
             if was_open:
-                # Writes are undone: whatever was cached from them (counters, due job, memos) is forgotten too.
-                self.conn.execute("ROLLBACK")
-                self._forget()
+                self._undo()
         else:
             # An inner failure spoils the whole transaction: the outer level rolls back (or refuses to commit).
             self._doomed = True
@@ -159,7 +197,17 @@ class SQLiteStore(Store):
         blob = orjson.dumps(data).decode()
         self._write()
         self._touch(kind)
-        # Most writes replace a document just read: try that first, one statement (the row keeps its seq).
+        # Most writes replace a document just read, under the same owner and alternate key: that is tried first,
+        # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
+        # The row keeps its seq.
+        if alt is None:
+            same = self.conn.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
+                                     (blob, kind, id, owner))
+        else:
+            same = self.conn.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt=?",
+                                     (blob, kind, id, owner, alt))
+        if same.rowcount:
+            return
         if self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
                              (owner, alt, blob, kind, id)).rowcount == 0:
             self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
@@ -282,11 +330,15 @@ class SQLiteStore(Store):
     def restore_from(self, image: Store) -> None:
         if not isinstance(image, SQLiteStore):
             raise TypeError("an SQLite store restores from an SQLite image")
-        # The backup API copies pages: a few ms for the demo world, and atomic for a file database.
+        # The backup API copies pages: a few ms for the demo world, and atomic for a file database. Neither side may
+        # be inside a transaction.
+        image.flush()
+        self.flush()
         image.conn.backup(self.conn)
         self._forget()
 
     def close(self) -> None:
+        self.flush()
         self.conn.close()
 
 

@@ -36,8 +36,11 @@ def order_not_found(order_id: str) -> AllegroError:
     return AllegroError(404, "ORDER-NOT-FOUND", message, user_message=message)
 
 
-def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Json:
-    doc = req.world.store.get_doc(ORDER_KIND, order_id)
+def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found, *,
+                 readonly: bool = False) -> Json:
+    """The caller's order. `readonly`: the shared, decoded copy (`Store.peek`) for handlers that only read it."""
+    store = req.world.store
+    doc = store.peek(ORDER_KIND, order_id) if readonly else store.get_doc(ORDER_KIND, order_id)
     if doc is None or not retained(req.world, doc.data):
         raise not_found(order_id)
     if doc.owner != seller_id(req):

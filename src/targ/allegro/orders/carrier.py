@@ -95,9 +95,11 @@ def track(world: World, parcel: Json | None, carrier: str, waybill: str, order_i
         parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
         _append(world, parcel, "PENDING", world.clock.now_ms())
         _schedule_next(world, parcel)
-    if order_id not in parcel["orders"]:
         parcel["orders"].append(order_id)
-    _save(world, parcel)
+        world.store.insert(PARCEL_KIND, parcel_id(carrier, waybill), parcel)
+    elif order_id not in parcel["orders"]:
+        parcel["orders"].append(order_id)
+        _save(world, parcel)
     return parcel
 
 

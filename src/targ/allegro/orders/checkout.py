@@ -146,7 +146,7 @@ def build(world: World, p: Purchase) -> Json:
         "summary": {"totalToPay": money(total, currency)},
         "updatedAt": now,
         "revision": revision_of(order_id, 1),
-        "_targ": {"seller": p.seller, "revisionCount": 1, "boughtAt": now_ms, "statusChanges": 0, "shipments": [],
+        "_targ": {"seller": p.seller, "revisionCount": 1, "boughtAt": now_ms, "statusChanges": 0,
                   "invoices": [], "links": [], "dealIds": deal_ids, "country": COUNTRY_OF[p.marketplace],
                   "pendingSurcharges": [{"id": world.ids.uuid("payment"), **s} for s in p.surcharges]},
     })

@@ -18,7 +18,7 @@ def list_orders(req: Request) -> Reply:
 
 @handler("allegro", "getOrdersDetailsUsingGET")
 def order_details(req: Request) -> Reply:
-    return Reply(model.view(seller_order(req, req.path_params["id"])))
+    return Reply(model.view_json(seller_order(req, req.path_params["id"], readonly=True)))
 
 
 @handler("allegro", "setOrderFulfillmentUsingPUT")

@@ -8,7 +8,8 @@ exactly as `GET /order/checkout-forms/{id}` shows it, plus `_targ` (never sent):
 * `boughtAt` - the purchase time in ms (retention, the buyer's window, the payment deadline);
 * `readyAt` - when the order first became READY_FOR_PROCESSING: the delivery address shows from then on;
 * `statusChanges` - fulfillment status operations so far (the vendor allows 100 per order);
-* `shipments`, `invoices`, `links` - parcel tracking numbers, invoice metadata, billing document links;
+* `invoices`, `links` - invoice metadata, billing document links (parcel tracking numbers are documents of their
+  own: targ.allegro.orders.shipments);
 * `dealIds` - line item id → the legacy numeric deal id;
 * `pendingSurcharges` - surcharges the buyer pays with the order (they enter `surcharges` once paid).
 
@@ -23,6 +24,8 @@ import copy
 import hashlib
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from targ.clock import iso
 
@@ -107,6 +110,24 @@ def view(order: Json) -> Json:
     if not order["_targ"].get("readyAt") and "address" in (order.get("delivery") or {}):
         out["delivery"] = {k: v for k, v in order["delivery"].items() if k != "address"}
     return out
+
+
+# Rendered details of orders read through `Store.peek`, by the identity of the shared document (held here, so the
+# identity stays that document's): an order is read far more often than it changes.
+_RENDERED: dict[int, tuple[Json, bytes]] = {}
+_RENDERED_MAX = 4096
+
+
+def view_json(order: Json) -> bytes:
+    """`view` serialized, for a read-only (shared) order."""
+    hit = _RENDERED.get(id(order))
+    if hit is not None and hit[0] is order:
+        return hit[1]
+    data = orjson.dumps(view(order))
+    if len(_RENDERED) >= _RENDERED_MAX:
+        _RENDERED.clear()
+    _RENDERED[id(order)] = (order, data)
+    return data
 
 
 def event_data(order: Json) -> Json:
@@ -217,7 +238,7 @@ def change_refusal(world: World, order: Json) -> MarketplaceRefusal | None:
     if fulfillment in SELLER_STARTED:
         return MarketplaceRefusal(409, "seller_processing",
                                   f"the seller has set checkout form {oid} to {fulfillment}")
-    if order["_targ"]["shipments"]:
+    if order["fulfillment"]["shipmentSummary"]["lineItemsSent"] != "NONE":  # the order has a tracking number
         return MarketplaceRefusal(409, "tracking_number_added",
                                   f"a parcel tracking number has been added to checkout form {oid}")
     return None

@@ -35,6 +35,9 @@ Json = dict[str, Any]
 MAX_WAYBILLS_PER_ORDER = 20
 MAX_ORDERS_PER_WAYBILL = 10
 _WAYBILL = re.compile(r"^\S{1,64}$")
+# An order's shipments: one document per order (id = the order id, owner = the seller), `{"shipments": [...]}`,
+# kept apart from the order so that adding a tracking number neither reads nor writes the whole order.
+SHIPMENTS_KIND = "order_shipments"
 _LIMIT_USER_MESSAGE = ("Wystąpił błąd. Maksymalny limit przypisanych numerów przesyłki do zamówienia został "
                        "osiągnięty.")
 
@@ -66,8 +69,14 @@ def _line_items(order: Json, body: Json) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def lines_sent(order: Json) -> str:
-    sent = {li["id"] for s in order["_targ"]["shipments"] for li in s["lineItems"]}
+def shipments_of(world: World, order_id: str) -> list[Json]:
+    """The order's shipments, as `GET …/shipments` lists them (oldest first)."""
+    stored = world.store.get(SHIPMENTS_KIND, order_id)
+    return list(stored["shipments"]) if stored else []
+
+
+def lines_sent(order: Json, shipments: list[Json]) -> str:
+    sent = {li["id"] for s in shipments for li in s["lineItems"]}
     if not sent:
         return "NONE"
     return "ALL" if all(li["id"] in sent for li in order["lineItems"]) else "SOME"
@@ -75,13 +84,14 @@ def lines_sent(order: Json) -> str:
 
 @handler("allegro", "getOrderShipmentsUsingGET")
 def list_shipments(req: Request) -> Reply:
-    order = seller_order(req, req.path_params["id"])
-    return Reply({"shipments": list(order["_targ"]["shipments"])})
+    order = seller_order(req, req.path_params["id"], readonly=True)
+    return Reply({"shipments": shipments_of(req.world, order["id"])})
 
 
 @handler("allegro", "createOrderShipmentsUsingPOST")
 def add_shipment(req: Request) -> Reply:
-    order = seller_order(req, req.path_params["id"])
+    # The order is only read here (the shared copy): it is written only when its shipment summary changes.
+    order = seller_order(req, req.path_params["id"], readonly=True)
     body = req.body or {}
     carrier_id, carrier_name = _carrier(body)
     waybill = str(body.get("waybill") or "")
@@ -89,46 +99,64 @@ def add_shipment(req: Request) -> Reply:
         raise AllegroError(400, "CarrierWaybillValidationException", "Provided waybill is not valid for this carrier",
                            path="waybill")
     line_items = _line_items(order, body)
+    stored = req.world.store.get(SHIPMENTS_KIND, order["id"])
+    shipments: list[Json] = stored["shipments"] if stored else []
     parcel = carrier.get_parcel(req.world, carrier_id, waybill)
-    if _find(order, carrier_id, waybill) is None:
-        if len(order["_targ"]["shipments"]) >= MAX_WAYBILLS_PER_ORDER:
+    if _find(shipments, carrier_id, waybill) is None:
+        if len(shipments) >= MAX_WAYBILLS_PER_ORDER:
             raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
                                "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
         if parcel is not None and len(parcel["orders"]) >= MAX_ORDERS_PER_WAYBILL:
             raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
                                f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders",
                                path="waybill")
-    return Reply(_record(req.world, order, carrier_id, waybill, line_items, carrier_name, parcel), 201)
+    shipment = _record(req.world, order, False, shipments, stored is None, carrier_id, waybill, line_items,
+                       carrier_name, parcel)
+    return Reply(shipment, 201)
 
 
-def _find(order: Json, carrier_id: str, waybill: str) -> Json | None:
-    return next((s for s in order["_targ"]["shipments"] if s["carrierId"] == carrier_id and s["waybill"] == waybill),
-                None)
+def _find(shipments: list[Json], carrier_id: str, waybill: str) -> Json | None:
+    return next((s for s in shipments if s["carrierId"] == carrier_id and s["waybill"] == waybill), None)
 
 
 def record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
            carrier_name: str | None = None) -> Json:
-    """Adds a tracking number (checked) to the order, or merges line items into the same one, saves the order and
-    has the carrier track the parcel. Also how Allegro's warehouse ships One Fulfillment orders (fulfillment
-    outbound.py). Returns the shipment as `GET …/shipments` lists it."""
+    """Adds a tracking number (checked) to the order, or merges line items into the same one, updates the order's
+    shipment summary (in `order` too, which the caller may go on changing) and has the carrier track the parcel.
+    Also how Allegro's warehouse ships One Fulfillment orders (fulfillment outbound.py). Returns the shipment as
+    `GET …/shipments` lists it."""
+    stored = world.store.get(SHIPMENTS_KIND, order["id"])
+    shipments: list[Json] = stored["shipments"] if stored else []
     parcel = carrier.get_parcel(world, carrier_id, waybill)
-    return _record(world, order, carrier_id, waybill, line_items, carrier_name, parcel)
+    return _record(world, order, True, shipments, stored is None, carrier_id, waybill, line_items, carrier_name,
+                   parcel)
 
 
-def _record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
-            carrier_name: str | None, parcel: Json | None) -> Json:
-    """`record` with the parcel already read (None: the carrier does not know the waybill yet)."""
-    existing = _find(order, carrier_id, waybill)
+def _record(world: World, order: Json, mutable: bool, shipments: list[Json], first: bool, carrier_id: str,
+            waybill: str, line_items: list[str], carrier_name: str | None, parcel: Json | None) -> Json:
+    """`record` with the order's shipments and the parcel already read (`first`: the order has no shipments
+    document yet; `parcel` None: the carrier does not know the waybill yet). A read-only (`mutable` False) order is
+    read again before its summary is written."""
+    existing = _find(shipments, carrier_id, waybill)
     if existing is None:
         existing = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
                     "carrierId": carrier_id}
         if carrier_name:
             existing["carrierName"] = carrier_name
         existing.update({"lineItems": [], "createdAt": iso(world.clock.now_ms())})
-        order["_targ"]["shipments"].append(existing)
+        shipments.append(existing)
     known = {li["id"] for li in existing["lineItems"]}
     existing["lineItems"] += [{"id": i} for i in line_items if i not in known]
-    order["fulfillment"]["shipmentSummary"] = {"lineItemsSent": lines_sent(order)}
-    model.save(world, order)
+    seller = model.seller_of(order)
+    if first:
+        world.store.insert(SHIPMENTS_KIND, order["id"], {"shipments": shipments}, owner=seller)
+    else:
+        world.store.put(SHIPMENTS_KIND, order["id"], {"shipments": shipments}, owner=seller)
+    sent = lines_sent(order, shipments)
+    if order["fulfillment"]["shipmentSummary"]["lineItemsSent"] != sent:
+        target = order if mutable else model.get(world, order["id"])
+        if target is not None:
+            target["fulfillment"]["shipmentSummary"] = {"lineItemsSent": sent}
+            model.save(world, target)
     carrier.track(world, parcel, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
     return existing

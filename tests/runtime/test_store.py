@@ -1,0 +1,125 @@
+"""The SQLite store below the world: lazy transactions, shared reads, inserts and data migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import orjson
+import pytest
+
+from targ.store import SQLiteStore
+from targ.store.migrations import LATEST, MIGRATIONS
+
+
+def test_a_transaction_that_only_reads_leaves_the_generations_alone() -> None:
+    store = SQLiteStore(None)
+    with store.transaction():
+        store.put("thing", "a", {"n": 1})
+    before = store.generation("thing")
+    with pytest.raises(KeyError), store.transaction():
+        store.get("thing", "a")
+        raise KeyError("a failure after reads only")
+    # Nothing was written, so nothing was rolled back and no cache needs to forget anything.
+    assert store.generation("thing") == before
+    with pytest.raises(KeyError), store.transaction():
+        store.put("thing", "a", {"n": 2})
+        raise KeyError("a failure after a write")
+    assert store.generation("thing") != before
+    assert store.get("thing", "a") == {"n": 1}
+
+
+def test_peek_shares_the_decoded_document_until_it_changes() -> None:
+    store = SQLiteStore(None)
+    with store.transaction():
+        store.put("thing", "a", {"n": 1}, owner="o1")
+    first, second = store.peek("thing", "a"), store.peek("thing", "a")
+    assert first is not None and second is not None
+    assert first.data is second.data and first.owner == "o1"
+    with store.transaction():
+        store.put("thing", "a", {"n": 2}, owner="o1")
+    third = store.peek("thing", "a")
+    assert third is not None and third.data == {"n": 2} and third.data is not first.data
+    assert store.peek("thing", "missing") is None
+    # get_doc hands out a copy of its own, which the caller may change.
+    mine = store.get_doc("thing", "a")
+    assert mine is not None and mine.data is not third.data
+
+
+def test_insert_refuses_an_existing_document_and_keeps_insertion_order() -> None:
+    store = SQLiteStore(None)
+    with store.transaction():
+        store.insert("thing", "a", {"n": 1})
+        store.insert("thing", "b", {"n": 2})
+    assert [d.id for d in store.find("thing")] == ["a", "b"]
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+        store.insert("thing", "a", {"n": 3})
+    assert store.get("thing", "a") == {"n": 1}
+
+
+def test_migration_2_moves_order_shipments_into_their_own_documents(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
+    for sql in MIGRATIONS[0][1]:
+        assert isinstance(sql, str)
+        conn.execute(sql)
+    conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    shipment = {"id": "SU5QT1NUOlRCMQ==", "waybill": "TB1", "carrierId": "INPOST", "lineItems": [{"id": "li-1"}],
+                "createdAt": "2026-01-01T00:00:00.000Z"}
+    shipped = {"id": "order-1", "_targ": {"seller": "s1", "shipments": [shipment]}}
+    unshipped = {"id": "order-2", "_targ": {"seller": "s1", "shipments": []}}
+    for seq, order in enumerate((shipped, unshipped), 1):
+        conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES ('checkout_form', ?, 's1', ?, NULL, ?)",
+                     (order["id"], seq, orjson.dumps(order).decode()))
+    conn.commit()
+    conn.close()
+
+    store = SQLiteStore(str(path))
+    assert store.version() == LATEST
+    assert store.get("order_shipments", "order-1") == {"shipments": [shipment]}
+    assert store.get("order_shipments", "order-2") is None
+    for order_id in ("order-1", "order-2"):
+        doc = store.get_doc("checkout_form", order_id)
+        assert doc is not None and "shipments" not in doc.data["_targ"] and doc.owner == "s1"
+    assert [d.id for d in store.find("checkout_form")] == ["order-1", "order-2"]  # places kept
+    store.close()
+
+
+def test_in_memory_requests_are_savepoints_committed_in_batches() -> None:
+    from targ.store.sqlite import BATCH
+
+    store = SQLiteStore(None)
+    store.flush()
+    with store.transaction():
+        store.put("thing", "a", {"n": 1})
+    assert store.conn.in_transaction  # released into the batch, not committed yet
+    with pytest.raises(KeyError), store.transaction():
+        store.put("thing", "a", {"n": 2})
+        store.put("thing", "b", {"n": 2})
+        raise KeyError("this request fails")
+    # Only the failed request is undone; the one before it stands.
+    assert store.get("thing", "a") == {"n": 1} and store.get("thing", "b") is None
+    for i in range(BATCH - 1):  # with the first request, BATCH released
+        with store.transaction():
+            store.put("thing", f"x{i}", {"n": i})
+    assert not store.conn.in_transaction  # the batch was committed
+    # A reset copies pages from the image: it commits what is pending on both sides first.
+    image = SQLiteStore(None)
+    with image.transaction():
+        image.put("thing", "img", {"n": 0})
+    with store.transaction():
+        store.put("thing", "late", {"n": 1})
+    store.restore_from(image)
+    assert store.get("thing", "img") == {"n": 0} and store.get("thing", "late") is None
+
+
+def test_a_data_file_commits_every_request(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "d.sqlite"))
+    with store.transaction():
+        store.put("thing", "a", {"n": 1})
+    assert not store.conn.in_transaction
+    other = sqlite3.connect(tmp_path / "d.sqlite")
+    assert other.execute("SELECT data FROM docs WHERE kind='thing' AND id='a'").fetchone() == ('{"n":1}',)
+    other.close()
+    store.close()
