@@ -123,3 +123,34 @@ def test_a_data_file_commits_every_request(tmp_path: Path) -> None:
     assert other.execute("SELECT data FROM docs WHERE kind='thing' AND id='a'").fetchone() == ('{"n":1}',)
     other.close()
     store.close()
+
+
+@pytest.mark.parametrize("on_file", [False, True])
+def test_counters_taken_by_a_failed_request_are_given_again(tmp_path: Path, on_file: bool) -> None:
+    store = SQLiteStore(str(tmp_path / "c.sqlite") if on_file else None)
+    with store.transaction():
+        assert [store.next_seq("a"), store.next_seq("a")] == [1, 2]
+    with pytest.raises(KeyError), store.transaction():
+        assert (store.next_seq("a"), store.next_seq("fresh")) == (3, 1)
+        raise KeyError("fails")
+    with store.transaction():
+        assert (store.next_seq("a"), store.next_seq("fresh")) == (3, 1)
+    store.close()
+    if on_file:  # what was committed is what a restart continues from
+        again = SQLiteStore(str(tmp_path / "c.sqlite"))
+        with again.transaction():
+            assert (again.next_seq("a"), again.next_seq("fresh")) == (4, 2)
+        again.close()
+
+
+def test_file_counters_survive_without_a_clean_close(tmp_path: Path) -> None:
+    path = str(tmp_path / "k.sqlite")
+    store = SQLiteStore(path)
+    with store.transaction():
+        store.insert("thing", "a", {})
+        store.insert("thing", "b", {})
+    # No close(): as after kill -9, only what COMMIT wrote is there.
+    again = SQLiteStore(path)
+    with again.transaction():
+        again.insert("thing", "c", {})
+    assert [d.seq for d in again.find("thing")] == [1, 2, 3]

@@ -78,6 +78,12 @@ class Router:
             return None  # a trailing slash is another path for both vendors
         if segs == [""]:
             segs = []
+        # Most paths resolve on the first walk that prefers static segments; the full search (every node the path
+        # reaches) is for the rest: a method only another reading of the path has, or a 405.
+        node = self._walk(segs)
+        if node is not None and method in node.ops:
+            ops = node.ops[method]
+            return Match(ops, sorted(node.ops), {id(op): self._params(op, segs) for op in ops})
         nodes = self._find(self._root, segs, 0)
         if not nodes:
             return None
@@ -87,6 +93,15 @@ class Router:
         ops = node.ops[method]
         params = {id(op): self._params(op, segs) for op in ops}
         return Match(ops, sorted(node.ops), params)
+
+    def _walk(self, segs: list[str]) -> _Node | None:
+        node: _Node | None = self._root
+        for seg in segs:
+            if node is None:
+                return None
+            child = node.static.get(seg)
+            node = child if child is not None else (node.param if seg != "" else None)
+        return node
 
     def _find(self, node: _Node, segs: list[str], i: int) -> list[_Node]:
         """Every node the path reaches, static matches first (so `/v1/orders/import` is the import operation for

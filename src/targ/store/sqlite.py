@@ -53,6 +53,8 @@ class SQLiteStore(Store):
         self._next_due: int | None = None
         self._next_due_known = False
         self._counters: dict[str, int] = {}
+        self._unsaved: set[str] = set()      # counters taken from since they were last written
+        self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
         self.migrate()
 
     # --- schema ---------------------------------------------------------------------------------------------------
@@ -115,7 +117,9 @@ class SQLiteStore(Store):
                 raise RuntimeError("the transaction was rolled back: an inner block failed")
             if not was_open:
                 return
+            self._taken.clear()
             if not self._batched:
+                self._save_counters()
                 self.conn.execute("COMMIT")
                 return
             self.conn.execute("RELEASE request")
@@ -126,6 +130,7 @@ class SQLiteStore(Store):
     def flush(self) -> None:
         """Commits the transaction that in-memory requests are released into (see __init__)."""
         if self._outer and self._depth == 0:
+            self._save_counters()
             self.conn.execute("COMMIT")
             self._outer = False
             self._released = 0
@@ -136,8 +141,16 @@ class SQLiteStore(Store):
             self.conn.execute("RELEASE request")
         else:
             self.conn.execute("ROLLBACK")
-        # Writes are undone: whatever was cached from them (counters, due job, memos) is forgotten too.
-        self._forget()
+        # Writes are undone: whatever was cached from them (the due job, memos) is forgotten too, and the counters
+        # go back to where the request found them.
+        for name, value in self._taken.items():
+            if value:
+                self._counters[name] = value
+            else:  # its row may have been created by this request, and is gone again: read (or create) it anew
+                self._counters.pop(name, None)
+        self._taken.clear()
+        self.epoch += 1
+        self._next_due_known = False
 
     def generation(self, kind: str) -> tuple[int, int]:
         return self.epoch, self._generations.get(kind, 0)
@@ -148,6 +161,8 @@ class SQLiteStore(Store):
     def _forget(self) -> None:
         self.epoch += 1
         self._counters.clear()
+        self._unsaved.clear()
+        self._taken.clear()
         self._next_due_known = False
 
     def rollback(self) -> None:
@@ -279,20 +294,28 @@ class SQLiteStore(Store):
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, blob))
 
     def next_seq(self, name: str) -> int:
-        # Every insert takes one ("docs"): the last value is remembered (until a rollback or restore forgets it) so
-        # that taking the next is a single write.
+        # Every insert takes one ("docs"). Values live in memory and reach the counters table when the transaction
+        # commits (`_save_counters`), not on every take; a rolled-back request puts back what it took.
         self._write()
         last = self._counters.get(name)
         if last is None:
             row = self.conn.execute("SELECT value FROM counters WHERE name=?", (name,)).fetchone()
             if row is None:
-                self.conn.execute("INSERT INTO counters (name, value) VALUES (?, 1)", (name,))
-                self._counters[name] = 1
-                return 1
-            last = int(row[0])
-        self.conn.execute("UPDATE counters SET value=? WHERE name=?", (last + 1, name))
+                self.conn.execute("INSERT INTO counters (name, value) VALUES (?, 0)", (name,))
+            last = int(row[0]) if row else 0
+        if self._open and name not in self._taken:
+            self._taken[name] = last
         self._counters[name] = last + 1
+        self._unsaved.add(name)
+        if not self._depth:  # outside any transaction: the statement is its own
+            self._save_counters()
         return last + 1
+
+    def _save_counters(self) -> None:
+        for name in self._unsaved:
+            if name in self._counters:
+                self.conn.execute("UPDATE counters SET value=? WHERE name=?", (self._counters[name], name))
+        self._unsaved.clear()
 
     # --- jobs -----------------------------------------------------------------------------------------------------
     def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:
