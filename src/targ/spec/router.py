@@ -43,6 +43,7 @@ class Router:
         # (method, path) pairs from a bounded memo: clients hit the same few paths over and over.
         self._literal: dict[str, _Node] = {}
         self._memo: dict[tuple[str, str], Match | None] = {}
+        self._positions: dict[int, list[tuple[int, str]]] = {}  # id(op) → (segment index, name) of its parameters
         for op in operations:
             node = self._root
             segs = _segments(op.path)
@@ -118,8 +119,8 @@ class Router:
         return found
 
     def _params(self, op: Operation, segs: list[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for tmpl, raw in zip(self._templates[id(op)], segs, strict=True):
-            if tmpl.startswith("{"):
-                out[tmpl[1:-1]] = unquote(raw, errors="strict")
-        return out
+        positions = self._positions.get(id(op))
+        if positions is None:
+            positions = self._positions[id(op)] = [
+                (i, t[1:-1]) for i, t in enumerate(self._templates[id(op)]) if t.startswith("{")]
+        return {name: unquote(segs[i], errors="strict") if "%" in segs[i] else segs[i] for i, name in positions}

@@ -17,7 +17,7 @@ from targ.store.migrations import LATEST, MIGRATIONS
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
 SCAN_MEMO_MAX = 200_000
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
-BATCH = 256
+BATCH = 1024
 
 
 class SQLiteStore(Store):
@@ -31,6 +31,9 @@ class SQLiteStore(Store):
             # the last commits, which is an acceptable trade for an emulator's speed.
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=5000")
+        # One cursor for the statements whose results are read at once (get, put, insert, …): saves making and
+        # freeing a cursor per statement, several times a request.
+        self._cur = self.conn.cursor()
         self._depth = 0
         self._doomed = False
         # BEGIN is issued lazily, before a transaction's first write: a request that only reads (most of them) then
@@ -177,17 +180,17 @@ class SQLiteStore(Store):
 
     # --- documents ------------------------------------------------------------------------------------------------
     def get(self, kind: str, id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT data FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute("SELECT data FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return orjson.loads(row[0]) if row else None
 
     def get_doc(self, kind: str, id: str) -> Doc | None:
-        row = self.conn.execute(
+        row = self._cur.execute(
             "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
     def peek(self, kind: str, id: str) -> Doc | None:
         # The stored text is read every time (it is the truth); decoding it is skipped while it is unchanged.
-        row = self.conn.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         if row is None:
             return None
         owner, seq, blob, alt = row
@@ -216,23 +219,23 @@ class SQLiteStore(Store):
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
         if alt is None:
-            same = self.conn.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
+            same = self._cur.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
                                      (blob, kind, id, owner))
         else:
-            same = self.conn.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt=?",
+            same = self._cur.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt=?",
                                      (blob, kind, id, owner, alt))
         if same.rowcount:
             return
-        if self.conn.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
+        if self._cur.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
                              (owner, alt, blob, kind, id)).rowcount == 0:
-            self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
+            self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                               (kind, id, owner, self.next_seq("docs"), alt, blob))
 
     def insert(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
         self._write()
         self._touch(kind)
-        self.conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
+        self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                           (kind, id, owner, self.next_seq("docs"), alt, blob))
 
     def delete(self, kind: str, id: str) -> bool:
@@ -320,7 +323,7 @@ class SQLiteStore(Store):
     # --- jobs -----------------------------------------------------------------------------------------------------
     def add_job(self, kind: str, due_at: int, payload: dict[str, Any], *, owner: str = "") -> int:
         self._write()
-        cur = self.conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES (?, ?, ?, ?)",
+        cur = self._cur.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES (?, ?, ?, ?)",
                                 (kind, due_at, owner, orjson.dumps(payload).decode()))
         if self._next_due_known and (self._next_due is None or due_at < self._next_due):
             self._next_due = due_at
@@ -355,8 +358,10 @@ class SQLiteStore(Store):
             raise TypeError("an SQLite store restores from an SQLite image")
         # The backup API copies pages: a few ms for the demo world, and atomic for a file database. Neither side may
         # be inside a transaction.
-        image.flush()
-        self.flush()
+        for store in (image, self):
+            store.flush()
+            store._cur.close()  # no statement of either may be left half-read
+            store._cur = store.conn.cursor()
         image.conn.backup(self.conn)
         self._forget()
 
