@@ -154,3 +154,21 @@ def test_file_counters_survive_without_a_clean_close(tmp_path: Path) -> None:
     with again.transaction():
         again.insert("thing", "c", {})
     assert [d.seq for d in again.find("thing")] == [1, 2, 3]
+
+
+def test_peek_never_serves_a_document_older_than_the_last_write_or_rollback() -> None:
+    store = SQLiteStore(None)
+    with store.transaction():
+        store.put("thing", "a", {"n": 1})
+    first = store.peek("thing", "a")
+    assert first is not None and store.peek("thing", "a") is first  # no write since: the same, without a query
+    with pytest.raises(KeyError), store.transaction():
+        store.put("thing", "a", {"n": 2})
+        during = store.peek("thing", "a")
+        assert during is not None and during.data == {"n": 2}
+        raise KeyError("rolled back")
+    after = store.peek("thing", "a")
+    assert after is not None and after.data == {"n": 1}
+    with store.transaction():
+        store.delete("thing", "a")
+    assert store.peek("thing", "a") is None

@@ -55,6 +55,7 @@ class SQLiteStore(Store):
         # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
         self._next_due: int | None = None
         self._next_due_known = False
+        self._peeked: dict[tuple[str, str], Doc] = {}  # see peek
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
         self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
@@ -152,6 +153,7 @@ class SQLiteStore(Store):
             else:  # its row may have been created by this request, and is gone again: read (or create) it anew
                 self._counters.pop(name, None)
         self._taken.clear()
+        self._peeked.clear()
         self.epoch += 1
         self._next_due_known = False
 
@@ -162,6 +164,7 @@ class SQLiteStore(Store):
         self._generations[kind] = self._generations.get(kind, 0) + 1
 
     def _forget(self) -> None:
+        self._peeked.clear()
         self.epoch += 1
         self._counters.clear()
         self._unsaved.clear()
@@ -189,7 +192,13 @@ class SQLiteStore(Store):
         return _doc(row) if row else None
 
     def peek(self, kind: str, id: str) -> Doc | None:
-        # The stored text is read every time (it is the truth); decoding it is skipped while it is unchanged.
+        # This connection is the only writer, and every write of a document goes through put/insert/delete, which
+        # drop it from `_peeked`: a document peeked since its last write is still what is stored. Otherwise the
+        # stored text is read, and decoding it is skipped while it is unchanged.
+        key = (kind, id)
+        hit = self._peeked.get(key)
+        if hit is not None:
+            return hit
         row = self._cur.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         if row is None:
             return None
@@ -203,7 +212,11 @@ class SQLiteStore(Store):
             if len(memo) >= SCAN_MEMO_MAX:
                 memo.clear()
             memo[id] = (blob, data)
-        return Doc(kind, id, owner, int(seq), data, alt)
+        doc = Doc(kind, id, owner, int(seq), data, alt)
+        if len(self._peeked) >= SCAN_MEMO_MAX:
+            self._peeked.clear()
+        self._peeked[key] = doc
+        return doc
 
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
         row = self.conn.execute(
@@ -215,6 +228,7 @@ class SQLiteStore(Store):
         blob = orjson.dumps(data).decode()
         self._write()
         self._touch(kind)
+        self._peeked.pop((kind, id), None)
         # Most writes replace a document just read, under the same owner and alternate key: that is tried first,
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
@@ -235,12 +249,14 @@ class SQLiteStore(Store):
         blob = orjson.dumps(data).decode()
         self._write()
         self._touch(kind)
+        self._peeked.pop((kind, id), None)
         self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                           (kind, id, owner, self.next_seq("docs"), alt, blob))
 
     def delete(self, kind: str, id: str) -> bool:
         self._write()
         self._touch(kind)
+        self._peeked.pop((kind, id), None)
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
