@@ -124,14 +124,8 @@ class SpecEdge:
             status, synth_type, body, headers = synthesize(op, media_type=media_type)
             reply = Reply(body, status, headers, synth_type)
         else:
-            store = self.world.store
-            store.begin()  # Store.transaction, spelt out: this runs on every request
-            try:
+            with self.world.store.transaction():
                 result = binding.fn(req)
-            except BaseException:
-                store.rollback()
-                raise
-            store.commit()
             reply = result if isinstance(result, Reply) else Reply(result)
         return self._serialize(req, op, reply, media_type)
 

@@ -8,8 +8,6 @@ config, counters); and the job queue. SQL stays portable so a PostgreSQL impleme
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +31,24 @@ class Job:
     owner: str
 
 
+class Transaction:
+    """`with store.transaction():` as a plain class rather than a generator: it runs on every request."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __enter__(self) -> None:
+        self._store.begin()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        if exc_type is None:
+            self._store.commit()
+        else:
+            self._store.rollback()
+
+
 class Store(ABC):
     # --- transactions -------------------------------------------------------------------------------------------
     @abstractmethod
@@ -44,16 +60,9 @@ class Store(ABC):
     @abstractmethod
     def rollback(self) -> None: ...
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> Transaction:
         """All-or-nothing: a request's writes are committed before its response is sent, or not at all."""
-        self.begin()
-        try:
-            yield
-        except BaseException:
-            self.rollback()
-            raise
-        self.commit()
+        return Transaction(self)
 
     # --- documents ----------------------------------------------------------------------------------------------
     @abstractmethod

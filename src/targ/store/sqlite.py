@@ -153,9 +153,13 @@ class SQLiteStore(Store):
             else:  # its row may have been created by this request, and is gone again: read (or create) it anew
                 self._counters.pop(name, None)
         self._taken.clear()
-        self._peeked.clear()
-        self.epoch += 1
-        self._next_due_known = False
+        self._invalidate()
+
+    def _changing(self, kind: str, id: str) -> None:
+        """Before a document is written or deleted: the transaction is open, and what is cached of it is stale."""
+        self._write()
+        self._touch(kind)
+        self._peeked.pop((kind, id), None)
 
     def generation(self, kind: str) -> tuple[int, int]:
         return self.epoch, self._generations.get(kind, 0)
@@ -163,13 +167,18 @@ class SQLiteStore(Store):
     def _touch(self, kind: str) -> None:
         self._generations[kind] = self._generations.get(kind, 0) + 1
 
-    def _forget(self) -> None:
+    def _invalidate(self) -> None:
+        """Documents may have changed behind every cache: shared decoded documents, generations, the due job."""
         self._peeked.clear()
         self.epoch += 1
+        self._next_due_known = False
+
+    def _forget(self) -> None:
+        """The whole database was replaced (a restore): counters are read again too."""
+        self._invalidate()
         self._counters.clear()
         self._unsaved.clear()
         self._taken.clear()
-        self._next_due_known = False
 
     def rollback(self) -> None:
         self._depth -= 1
@@ -203,16 +212,7 @@ class SQLiteStore(Store):
         if row is None:
             return None
         owner, seq, blob, alt = row
-        memo = self._scan_memo.setdefault(kind, {})
-        cached = memo.get(id)
-        if cached is not None and cached[0] == blob:
-            data = cached[1]
-        else:
-            data = orjson.loads(blob)
-            if len(memo) >= SCAN_MEMO_MAX:
-                memo.clear()
-            memo[id] = (blob, data)
-        doc = Doc(kind, id, owner, int(seq), data, alt)
+        doc = Doc(kind, id, owner, int(seq), self._decoded(self._scan_memo.setdefault(kind, {}), id, blob), alt)
         if len(self._peeked) >= SCAN_MEMO_MAX:
             self._peeked.clear()
         self._peeked[key] = doc
@@ -226,9 +226,7 @@ class SQLiteStore(Store):
 
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
-        self._write()
-        self._touch(kind)
-        self._peeked.pop((kind, id), None)
+        self._changing(kind, id)
         # Most writes replace a document just read, under the same owner and alternate key: that is tried first,
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
@@ -242,21 +240,19 @@ class SQLiteStore(Store):
             return
         if self._cur.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
                              (owner, alt, blob, kind, id)).rowcount == 0:
-            self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
-                              (kind, id, owner, self.next_seq("docs"), alt, blob))
+            self._insert_row(kind, id, owner, alt, blob)
 
     def insert(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
-        self._write()
-        self._touch(kind)
-        self._peeked.pop((kind, id), None)
+        self._changing(kind, id)
+        self._insert_row(kind, id, owner, alt, blob)
+
+    def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str) -> None:
         self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                           (kind, id, owner, self.next_seq("docs"), alt, blob))
 
     def delete(self, kind: str, id: str) -> bool:
-        self._write()
-        self._touch(kind)
-        self._peeked.pop((kind, id), None)
+        self._changing(kind, id)
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
@@ -282,18 +278,21 @@ class SQLiteStore(Store):
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
         # since the last scan is served from the memo, still decoded.
         memo = self._scan_memo.setdefault(kind, {})
-        out: list[Doc] = []
-        seen: dict[str, tuple[str, dict[str, Any]]] = {}
-        for id, seq, blob, alt in self.conn.execute(
-                "SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq", (kind, owner)):
-            cached = memo.get(id)
-            data = cached[1] if cached is not None and cached[0] == blob else orjson.loads(blob)
-            seen[id] = (blob, data)
-            out.append(Doc(kind, id, owner, int(seq), data, alt))
-        memo.update(seen)
-        if len(memo) > SCAN_MEMO_MAX:
+        return [Doc(kind, id, owner, int(seq), self._decoded(memo, id, blob), alt) for id, seq, blob, alt in
+                self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq",
+                                  (kind, owner))]
+
+    @staticmethod
+    def _decoded(memo: dict[str, tuple[str, dict[str, Any]]], id: str, blob: str) -> dict[str, Any]:
+        """The document's data decoded from `blob`, or the memo's (shared) copy while the stored text is the same."""
+        cached = memo.get(id)
+        if cached is not None and cached[0] == blob:
+            return cached[1]
+        data: dict[str, Any] = orjson.loads(blob)
+        if len(memo) >= SCAN_MEMO_MAX:
             memo.clear()
-        return out
+        memo[id] = (blob, data)
+        return data
 
     def count(self, kind: str, owner: str | None = None) -> int:
         if owner is None:
