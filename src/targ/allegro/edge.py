@@ -3,6 +3,9 @@ the OAuth shape for every 401, and a `trace-id` header on every response."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from targ.allegro import messages
 from targ.http.auth import authenticate_allegro
 from targ.http.errors import AllegroError, AllegroProblem, TargError
@@ -20,6 +23,16 @@ ERROR_MEDIA_TYPE = "application/json"
 # Per-process memos of answers that depend only on the operation and a header's text.
 _CACHE_MAX = 4096
 _UNSEEN, _REFUSED = object(), object()
+
+
+def _remembered(cache: dict[Any, Any], key: Any, compute: Callable[[], Any]) -> Any:
+    found = cache.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = compute()
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[key] = found
+    return found
 
 
 class AllegroEdge(SpecEdge):
@@ -68,21 +81,12 @@ class AllegroEdge(SpecEdge):
 
     def negotiate(self, req: Request, op: Operation) -> str | None:
         # The answer depends only on the operation and the Accept header, and clients send the same few: remembered.
-        key = (id(op), req.headers.get("accept"))
-        found = self._negotiated.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            try:
-                found = self._negotiate(req, op)
-            except AllegroError:
-                found = _REFUSED
-            if len(self._negotiated) >= _CACHE_MAX:
-                self._negotiated.clear()
-            self._negotiated[key] = found
+        found = _remembered(self._negotiated, (id(op), req.headers.get("accept")), lambda: self._negotiate(req, op))
         if found is _REFUSED:
             raise self.not_acceptable(req)
         return found  # type: ignore[return-value]
 
-    def _negotiate(self, req: Request, op: Operation) -> str | None:
+    def _negotiate(self, req: Request, op: Operation) -> str | object | None:
         offered = op.response_media_types(op.success_status)
         if not offered:
             # A success without a body still needs the resource's vendor type in Accept (the request body's type,
@@ -92,13 +96,11 @@ class AllegroEdge(SpecEdge):
             family = {mt for mt in op.request_media_types() if mt.startswith("application/vnd.allegro.")}
             offered = sorted(family or {ALLEGRO_PUBLIC})
             if pick(req.headers.get("accept"), offered, wildcards=False) is None:
-                raise self.not_acceptable(req)
+                return _REFUSED
             return None
         # The vendor honours no wildcards: `Accept` must name one of the operation's types (406 otherwise).
         chosen = pick(req.headers.get("accept"), offered, wildcards="*/*" in offered)
-        if chosen is None:
-            raise self.not_acceptable(req)
-        return chosen
+        return _REFUSED if chosen is None else chosen
 
     def not_acceptable(self, req: Request) -> AllegroError:
         return AllegroError(406, "NotAcceptableException",
@@ -108,13 +110,9 @@ class AllegroEdge(SpecEdge):
     def check_content_type(self, req: Request, op: Operation) -> str | None:
         if op.request_body is None:
             return None
-        key = (id(op), req.headers.get("content-type"), not req.raw_body)
-        found = self._content_types.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self._content_type(op, key[1], key[2])
-            if len(self._content_types) >= _CACHE_MAX:
-                self._content_types.clear()
-            self._content_types[key] = found
+        header, empty = req.headers.get("content-type"), not req.raw_body
+        found = _remembered(self._content_types, (id(op), header, empty),
+                            lambda: self._content_type(op, header, empty))
         if found is _REFUSED:
             raise AllegroError(415, "NotSupportedException",
                                "Unsupported content type. Please check 'Content-Type' request header",

@@ -71,8 +71,13 @@ def _line_items(order: Json, body: Json) -> list[str]:
 
 def shipments_of(world: World, order_id: str) -> list[Json]:
     """The order's shipments, as `GET …/shipments` lists them (oldest first)."""
+    return _stored(world, order_id)[0]
+
+
+def _stored(world: World, order_id: str) -> tuple[list[Json], bool]:
+    """The order's shipments (a list of the caller's own), and whether its shipments document exists yet."""
     stored = world.store.get(SHIPMENTS_KIND, order_id)
-    return list(stored["shipments"]) if stored else []
+    return (stored["shipments"], True) if stored else ([], False)
 
 
 def lines_sent(order: Json, shipments: list[Json]) -> str:
@@ -99,8 +104,7 @@ def add_shipment(req: Request) -> Reply:
         raise AllegroError(400, "CarrierWaybillValidationException", "Provided waybill is not valid for this carrier",
                            path="waybill")
     line_items = _line_items(order, body)
-    stored = req.world.store.get(SHIPMENTS_KIND, order["id"])
-    shipments: list[Json] = stored["shipments"] if stored else []
+    shipments, exists = _stored(req.world, order["id"])
     parcel = carrier.get_parcel(req.world, carrier_id, waybill)
     if _find(shipments, carrier_id, waybill) is None:
         if len(shipments) >= MAX_WAYBILLS_PER_ORDER:
@@ -110,7 +114,7 @@ def add_shipment(req: Request) -> Reply:
             raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
                                f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders",
                                path="waybill")
-    shipment = _record(req.world, order, False, shipments, stored is None, carrier_id, waybill, line_items,
+    shipment = _record(req.world, order, False, shipments, not exists, carrier_id, waybill, line_items,
                        carrier_name, parcel)
     return Reply(shipment, 201)
 
@@ -125,10 +129,9 @@ def record(world: World, order: Json, carrier_id: str, waybill: str, line_items:
     shipment summary (in `order` too, which the caller may go on changing) and has the carrier track the parcel.
     Also how Allegro's warehouse ships One Fulfillment orders (fulfillment outbound.py). Returns the shipment as
     `GET …/shipments` lists it."""
-    stored = world.store.get(SHIPMENTS_KIND, order["id"])
-    shipments: list[Json] = stored["shipments"] if stored else []
+    shipments, exists = _stored(world, order["id"])
     parcel = carrier.get_parcel(world, carrier_id, waybill)
-    return _record(world, order, True, shipments, stored is None, carrier_id, waybill, line_items, carrier_name,
+    return _record(world, order, True, shipments, not exists, carrier_id, waybill, line_items, carrier_name,
                    parcel)
 
 
