@@ -172,3 +172,35 @@ def test_peek_never_serves_a_document_older_than_the_last_write_or_rollback() ->
     with store.transaction():
         store.delete("thing", "a")
     assert store.peek("thing", "a") is None
+
+
+def test_migration_4_turns_pending_parcel_steps_into_the_parcels_own_due_time(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
+    for sql in MIGRATIONS[0][1]:
+        assert isinstance(sql, str)
+        conn.execute(sql)
+    conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('config', ?)",
+                 (orjson.dumps({"carrierStepDelay": "PT2H"}).decode(),))
+    pending = {"code": "PENDING", "occurredAt": "2026-01-01T00:00:00.000Z", "description": "x", "_at": 0}
+    for seq, (waybill, version) in enumerate((("MOVING", 0), ("PUSHED", 1)), 1):
+        parcel = {"carrierId": "DPD", "waybill": waybill, "route": "ADDRESS", "orders": ["o"], "statuses": [pending],
+                  "createdAt": pending["occurredAt"], "updatedAt": pending["occurredAt"], "version": version}
+        conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES ('parcel', ?, '', ?, NULL, ?)",
+                     (f"DPD:{waybill}", seq, orjson.dumps(parcel).decode()))
+        # PUSHED's job was scheduled before a push (version 0 < 1): it would have done nothing.
+        conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES ('allegro.order.parcel-step', ?, '', ?)",
+                     (86_400_000, orjson.dumps({"parcel": f"DPD:{waybill}", "version": 0}).decode()))
+    conn.execute("INSERT INTO jobs (kind, due_at, owner, payload) VALUES ('voucherify.import', 5, '', '{}')")
+    conn.commit()
+    conn.close()
+
+    store = SQLiteStore(str(path))
+    assert store.version() == LATEST
+    moving, pushed = store.get("parcel", "DPD:MOVING"), store.get("parcel", "DPD:PUSHED")
+    assert moving is not None and (moving["nextAt"], moving["stepMs"]) == (86_400_000, 7_200_000)
+    assert pushed is not None and "nextAt" not in pushed
+    assert store.pending_of("allegro.order.parcel-step") == [] and store.pending_jobs() == 1
+    store.close()

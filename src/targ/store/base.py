@@ -134,6 +134,10 @@ class Store(ABC):
     @abstractmethod
     def pending_jobs(self) -> int: ...
 
+    @abstractmethod
+    def pending_of(self, kind: str) -> list[Job]:
+        """The pending jobs of one kind, in due order (for data migrations that retire a job kind)."""
+
     # --- whole-world images (reset) -----------------------------------------------------------------------------
     @abstractmethod
     def restore_from(self, image: Store) -> None:

@@ -27,6 +27,21 @@ def _order_shipments_apart(store: Store) -> None:
         store.put("checkout_form", doc.id, doc.data, owner=doc.owner, alt=doc.alt)
 
 
+def _parcel_routes_on_the_clock(store: Store) -> None:
+    """A parcel's next tracking step was a job (`allegro.order.parcel-step`, payload `{parcel, version}`); it is now
+    the parcel's own `nextAt` and `stepMs` (targ.allegro.orders.carrier), caught up whenever the parcel is read."""
+    from targ.clock import parse_duration
+    from targ.config import SETTINGS
+
+    step = (store.meta_get("config") or {}).get("carrierStepDelay", SETTINGS["carrierStepDelay"].default)
+    for job in store.pending_of("allegro.order.parcel-step"):
+        doc = store.get_doc("parcel", str(job.payload["parcel"]))
+        if doc is not None and doc.data.get("version") == job.payload["version"]:
+            store.put("parcel", doc.id, {**doc.data, "nextAt": job.due_at, "stepMs": parse_duration(step)},
+                      owner=doc.owner, alt=doc.alt)
+        store.finish_job(job.id)
+
+
 MIGRATIONS: list[tuple[int, list[Step]]] = [
     (1, [
         "CREATE TABLE docs (kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, seq INTEGER NOT NULL,"
@@ -45,6 +60,7 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
         "DROP INDEX docs_alt",
         "CREATE INDEX docs_alt ON docs (kind, owner, alt) WHERE alt IS NOT NULL",
     ]),
+    (4, [_parcel_routes_on_the_clock]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -367,6 +367,11 @@ class SQLiteStore(Store):
     def pending_jobs(self) -> int:
         return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
 
+    def pending_of(self, kind: str) -> list[Job]:
+        rows = self.conn.execute("SELECT id, kind, due_at, payload, owner FROM jobs WHERE done=0 AND kind=?"
+                                 " ORDER BY due_at, id", (kind,)).fetchall()
+        return [Job(r[0], r[1], r[2], orjson.loads(r[3]), r[4]) for r in rows]
+
     # --- images ---------------------------------------------------------------------------------------------------
     def restore_from(self, image: Store) -> None:
         if not isinstance(image, SQLiteStore):

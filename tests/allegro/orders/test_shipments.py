@@ -121,6 +121,29 @@ def test_carrier_history_on_the_clock(targ: TargServer, http: httpx.Client, alle
         {"waybill": "DPD-HOME"}]
 
 
+def test_a_route_moves_with_the_clock_alone_at_the_delay_it_started_with(targ: TargServer, http: httpx.Client,
+                                                                          allegro: httpx.Client,
+                                                                          offers: dict[str, str]) -> None:
+    """Tracking is a time-driven transition, not a job: `drain` (asynchronous jobs) leaves it where the clock has
+    it, and a changed `carrierStepDelay` applies from the next registration or push on."""
+    first = buy(http, offers["A"], delivery={"methodId": "dfc41da5-01b3-5f93-91ec-47bc683e1dec"})["checkoutFormId"]
+    add_shipment(allegro, first, carrierId="DPD", waybill="SLOW")
+    assert targ.drain() == 0 and codes(allegro, "DPD", "SLOW") == ["PENDING"]
+    assert http.patch("/__targ/config", json={"carrierStepDelay": "PT1H"}).status_code == 200
+    second = buy(http, offers["A"], delivery={"methodId": "dfc41da5-01b3-5f93-91ec-47bc683e1dec"})["checkoutFormId"]
+    add_shipment(allegro, second, carrierId="DPD", waybill="FAST")
+    advance(targ, allegro, "PT2H30M")
+    assert codes(allegro, "DPD", "SLOW") == ["PENDING"]
+    assert codes(allegro, "DPD", "FAST") == ["PENDING", "IN_TRANSIT", "RELEASED_FOR_DELIVERY"]
+    [fast] = tracking(allegro, "DPD", "FAST")["waybills"]
+    assert [s["occurredAt"] for s in fast["trackingDetails"]["statuses"]] == [
+        "2026-01-01T00:00:00.000Z", "2026-01-01T01:00:00.000Z", "2026-01-01T02:00:00.000Z"]
+    assert fast["trackingDetails"]["updatedAt"] == "2026-01-01T02:00:00.000Z"
+    advance(targ, allegro, "P1D")
+    assert codes(allegro, "DPD", "SLOW") == ["PENDING", "IN_TRANSIT"]
+    assert codes(allegro, "DPD", "FAST")[-1] == "DELIVERED"
+
+
 def test_carrier_pushes_statuses(targ: TargServer, http: httpx.Client, allegro: httpx.Client,
                                  offers: dict[str, str]) -> None:
     order_id = buy(http, offers["A"], delivery={"methodId": "dfc41da5-01b3-5f93-91ec-47bc683e1dec"})["checkoutFormId"]

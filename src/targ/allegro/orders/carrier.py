@@ -3,14 +3,18 @@
 
 Parcels are docs of kind `parcel`, id = `<carrierId>:<waybill>`, no owner (a carrier's parcel, whoever asked):
 `{carrierId, waybill, route, orders, statuses: [{code, occurredAt, description, _at}], createdAt, updatedAt,
-version}`. A new parcel starts PENDING; every `carrierStepDelay` (a job) it moves one step along its route:
+nextAt, stepMs}`. A new parcel starts PENDING and moves one step along its route every `carrierStepDelay`:
 
 * to an address: PENDING → IN_TRANSIT → RELEASED_FOR_DELIVERY → DELIVERED;
 * to a pickup point (the order has `delivery.pickupPoint`): PENDING → IN_TRANSIT → AVAILABLE_FOR_PICKUP → DELIVERED.
 
 A pushed status joins the history at its `occurredAt` and the route goes on from it (NOTICE_LEFT → AVAILABLE_FOR_PICKUP
-→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more. `version` counts
-pushes, so that a step scheduled before a push does nothing.
+→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more.
+
+The route is a time-driven transition, not a job: `nextAt` is when the next step falls due and `stepMs` the delay
+in force when the route last (re)started (a registration or a push). Whoever reads a parcel sees it caught up with the
+clock, each step at its own due time, exactly as if a job had run then; so a tracking number costs no job row, and
+`POST /__targ/jobs/drain` (asynchronous jobs only, PRODUCT.md) leaves parcels where the clock has them.
 """
 
 from __future__ import annotations
@@ -22,15 +26,12 @@ from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.jobs import runs
 
 if TYPE_CHECKING:
-    from targ.store.base import Job
     from targ.world import World
 
 Json = dict[str, Any]
 PARCEL_KIND = "parcel"
-STEP_JOB = "allegro.order.parcel-step"
 CODES = ("AVAILABLE_FOR_PICKUP", "DELIVERED", "IN_TRANSIT", "ISSUE", "NOTICE_LEFT", "PENDING",
          "RELEASED_FOR_DELIVERY", "RETURNED")
 DESCRIPTIONS = {
@@ -57,7 +58,22 @@ def parcel_id(carrier: str, waybill: str) -> str:
 
 
 def get_parcel(world: World, carrier: str, waybill: str) -> Json | None:
-    return world.store.get(PARCEL_KIND, parcel_id(carrier, waybill))
+    """The parcel as the carrier has moved it by now (None when the carrier does not know the waybill)."""
+    parcel = world.store.get(PARCEL_KIND, parcel_id(carrier, waybill))
+    return _caught_up(world, parcel) if parcel is not None else None
+
+
+def _caught_up(world: World, parcel: Json) -> Json:
+    """Applies every step that has fallen due by now, each at its own due time (the time a job would have run)."""
+    at, now = parcel.get("nextAt"), world.clock.now_ms()
+    route = ROUTES[parcel["route"]]
+    while at is not None and at <= now:
+        following = route.get(parcel["statuses"][-1]["code"])
+        if following:
+            _append(parcel, following, at, at)
+        at = at + parcel["stepMs"] if following and route.get(following) else None
+    parcel["nextAt"] = at
+    return parcel
 
 
 def _save(world: World, parcel: Json) -> None:
@@ -67,20 +83,25 @@ def _save(world: World, parcel: Json) -> None:
 def _new(world: World, carrier: str, waybill: str, route: str) -> Json:
     now = iso(world.clock.now_ms())
     return {"carrierId": carrier, "waybill": waybill, "route": route, "orders": [], "statuses": [],
-            "createdAt": now, "updatedAt": now, "version": 0}
+            "createdAt": now, "updatedAt": now, "nextAt": None, "stepMs": 0}
 
 
-def _append(world: World, parcel: Json, code: str, at_ms: int) -> None:
+def _append(parcel: Json, code: str, at_ms: int, now_ms: int) -> None:
     parcel["statuses"].append({"code": code, "occurredAt": iso(at_ms), "description": DESCRIPTIONS[code],
                                "_at": at_ms})
-    parcel["statuses"].sort(key=lambda s: s["_at"])
-    parcel["updatedAt"] = iso(world.clock.now_ms())
+    if len(parcel["statuses"]) > 1 and parcel["statuses"][-2]["_at"] > at_ms:
+        parcel["statuses"].sort(key=lambda s: s["_at"])
+    parcel["updatedAt"] = iso(now_ms)
 
 
-def _schedule_next(world: World, parcel: Json) -> None:
+def _restart_route(world: World, parcel: Json) -> None:
+    """After a registration or a push: the next step falls due one `carrierStepDelay` from now, if the latest
+    status has a next step at all."""
     if ROUTES[parcel["route"]].get(parcel["statuses"][-1]["code"]):
-        world.schedule(STEP_JOB, world.config.ms("carrierStepDelay"),
-                       {"parcel": parcel_id(parcel["carrierId"], parcel["waybill"]), "version": parcel["version"]})
+        parcel["stepMs"] = world.config.ms("carrierStepDelay")
+        parcel["nextAt"] = world.clock.now_ms() + parcel["stepMs"]
+    else:
+        parcel["nextAt"] = None
 
 
 def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_point: bool) -> Json:
@@ -93,8 +114,9 @@ def track(world: World, parcel: Json | None, carrier: str, waybill: str, order_i
     """`register` for a caller that has just read the parcel (`get_parcel`, None when there is none yet)."""
     if parcel is None:
         parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
-        _append(world, parcel, "PENDING", world.clock.now_ms())
-        _schedule_next(world, parcel)
+        now = world.clock.now_ms()
+        _append(parcel, "PENDING", now, now)
+        _restart_route(world, parcel)
         parcel["orders"].append(order_id)
         world.store.insert(PARCEL_KIND, parcel_id(carrier, waybill), parcel)
     elif order_id not in parcel["orders"]:
@@ -111,24 +133,11 @@ def push(world: World, carrier_id: str, waybill: str, code: str, at_ms: int | No
     if code not in CODES:
         raise MarketplaceRefusal(400, "bad_request", f"code must be one of {', '.join(CODES)}")
     parcel = get_parcel(world, carrier, waybill) or _new(world, carrier, waybill, "ADDRESS")
-    parcel["version"] += 1
-    _append(world, parcel, code, world.clock.now_ms() if at_ms is None else at_ms)
-    _schedule_next(world, parcel)
+    now = world.clock.now_ms()
+    _append(parcel, code, now if at_ms is None else at_ms, now)
+    _restart_route(world, parcel)
     _save(world, parcel)
     return {"carrierId": carrier, **history(parcel)}
-
-
-@runs(STEP_JOB)
-def step(world: World, job: Job) -> None:
-    parcel = world.store.get(PARCEL_KIND, str(job.payload["parcel"]))
-    if parcel is None or parcel["version"] != job.payload["version"]:
-        return                   # a pushed status took over the route
-    following = ROUTES[parcel["route"]].get(parcel["statuses"][-1]["code"])
-    if following is None:
-        return
-    _append(world, parcel, following, world.clock.now_ms())
-    _schedule_next(world, parcel)
-    _save(world, parcel)
 
 
 def history(parcel: Json) -> Json:
