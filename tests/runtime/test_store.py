@@ -57,6 +57,16 @@ def test_insert_refuses_an_existing_document_and_keeps_insertion_order() -> None
     assert store.get("thing", "a") == {"n": 1}
 
 
+def test_insert_if_absent_leaves_an_existing_document_alone_and_says_so() -> None:
+    store = SQLiteStore(None)
+    with store.transaction():
+        assert store.insert_if_absent("thing", "a", {"n": 1}, owner="s1") is True
+        assert store.insert_if_absent("thing", "a", {"n": 2}, owner="s2") is False
+        assert store.insert_if_absent("thing", "b", {"n": 3}) is True
+    assert store.get("thing", "a") == {"n": 1} and store.get_doc("thing", "a").owner == "s1"  # type: ignore[union-attr]
+    assert [d.id for d in store.find("thing")] == ["a", "b"]
+
+
 def test_migration_2_moves_order_shipments_into_their_own_documents(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite"
     conn = sqlite3.connect(path)

@@ -89,6 +89,12 @@ class Store(ABC):
         Fails if it does exist."""
 
     @abstractmethod
+    def insert_if_absent(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "",
+                         alt: str | None = None) -> bool:
+        """Inserts the document unless one with that id exists (which is left as it is); says whether it did. One
+        write instead of a read and a write where the document is usually new."""
+
+    @abstractmethod
     def delete(self, kind: str, id: str) -> bool: ...
 
     @abstractmethod

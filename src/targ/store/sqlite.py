@@ -247,6 +247,14 @@ class SQLiteStore(Store):
         self._changing(kind, id)
         self._insert_row(kind, id, owner, alt, blob)
 
+    def insert_if_absent(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "",
+                         alt: str | None = None) -> bool:
+        blob = orjson.dumps(data).decode()
+        self._changing(kind, id)
+        return self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (kind, id) DO NOTHING",
+                                 (kind, id, owner, self.next_seq("docs"), alt, blob)).rowcount == 1
+
     def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str) -> None:
         self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
                           (kind, id, owner, self.next_seq("docs"), alt, blob))

@@ -104,25 +104,26 @@ def _restart_route(world: World, parcel: Json) -> None:
         parcel["nextAt"] = None
 
 
-def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_point: bool) -> Json:
-    """A tracking number the seller added: the carrier starts tracking it (once, however many orders share it)."""
-    return track(world, get_parcel(world, carrier, waybill), carrier, waybill, order_id, to_pickup_point)
-
-
-def track(world: World, parcel: Json | None, carrier: str, waybill: str, order_id: str,
-          to_pickup_point: bool) -> Json:
-    """`register` for a caller that has just read the parcel (`get_parcel`, None when there is none yet)."""
-    if parcel is None:
-        parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
-        now = world.clock.now_ms()
-        _append(parcel, "PENDING", now, now)
-        _restart_route(world, parcel)
-        parcel["orders"].append(order_id)
-        world.store.insert(PARCEL_KIND, parcel_id(carrier, waybill), parcel)
-    elif order_id not in parcel["orders"]:
-        parcel["orders"].append(order_id)
-        _save(world, parcel)
-    return parcel
+def register(world: World, carrier: str, waybill: str, order_id: str, to_pickup_point: bool,
+             max_orders: int | None = None) -> Json | None:
+    """A tracking number added to an order: the carrier starts tracking it (once, however many orders share it).
+    None, with nothing changed, when the waybill is already on `max_orders` other orders."""
+    parcel = _new(world, carrier, waybill, "PICKUP_POINT" if to_pickup_point else "ADDRESS")
+    now = world.clock.now_ms()
+    _append(parcel, "PENDING", now, now)
+    _restart_route(world, parcel)
+    parcel["orders"].append(order_id)
+    # Most waybills are new: try the insert first, and read the parcel only when the carrier knows it already.
+    if world.store.insert_if_absent(PARCEL_KIND, parcel_id(carrier, waybill), parcel):
+        return parcel
+    known = get_parcel(world, carrier, waybill)
+    assert known is not None
+    if order_id not in known["orders"]:
+        if max_orders is not None and len(known["orders"]) >= max_orders:
+            return None
+        known["orders"].append(order_id)
+        _save(world, known)
+    return known
 
 
 def push(world: World, carrier_id: str, waybill: str, code: str, at_ms: int | None) -> Json:

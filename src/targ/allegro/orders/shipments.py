@@ -105,61 +105,63 @@ def add_shipment(req: Request) -> Reply:
                            path="waybill")
     line_items = _line_items(order, body)
     shipments, exists = _stored(req.world, order["id"])
-    parcel = carrier.get_parcel(req.world, carrier_id, waybill)
-    if _find(shipments, carrier_id, waybill) is None:
-        if len(shipments) >= MAX_WAYBILLS_PER_ORDER:
-            raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
-                               "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
-        if parcel is not None and len(parcel["orders"]) >= MAX_ORDERS_PER_WAYBILL:
-            raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
-                               f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders",
-                               path="waybill")
-    shipment = _record(req.world, order, False, shipments, not exists, carrier_id, waybill, line_items,
-                       carrier_name, parcel)
-    return Reply(shipment, 201)
+    shipment = _find(shipments, carrier_id, waybill)
+    if shipment is None and len(shipments) >= MAX_WAYBILLS_PER_ORDER:
+        raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
+                           "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
+    if carrier.register(req.world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"],
+                        MAX_ORDERS_PER_WAYBILL) is None:
+        raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
+                           f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders", path="waybill")
+    return Reply(_record(req.world, order, False, shipments, exists, shipment, carrier_id, waybill, line_items,
+                         carrier_name), 201)
 
 
 def _find(shipments: list[Json], carrier_id: str, waybill: str) -> Json | None:
-    return next((s for s in shipments if s["carrierId"] == carrier_id and s["waybill"] == waybill), None)
+    for shipment in shipments:
+        if shipment["waybill"] == waybill and shipment["carrierId"] == carrier_id:
+            return shipment
+    return None
 
 
 def record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
            carrier_name: str | None = None) -> Json:
-    """Adds a tracking number (checked) to the order, or merges line items into the same one, updates the order's
+    """Adds a tracking number (unchecked) to the order, or merges line items into the same one, updates the order's
     shipment summary (in `order` too, which the caller may go on changing) and has the carrier track the parcel.
     Also how Allegro's warehouse ships One Fulfillment orders (fulfillment outbound.py). Returns the shipment as
     `GET …/shipments` lists it."""
     shipments, exists = _stored(world, order["id"])
-    parcel = carrier.get_parcel(world, carrier_id, waybill)
-    return _record(world, order, True, shipments, not exists, carrier_id, waybill, line_items, carrier_name,
-                   parcel)
+    carrier.register(world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
+    return _record(world, order, True, shipments, exists, _find(shipments, carrier_id, waybill), carrier_id, waybill,
+                   line_items, carrier_name)
 
 
-def _record(world: World, order: Json, mutable: bool, shipments: list[Json], first: bool, carrier_id: str,
-            waybill: str, line_items: list[str], carrier_name: str | None, parcel: Json | None) -> Json:
-    """`record` with the order's shipments and the parcel already read (`first`: the order has no shipments
-    document yet; `parcel` None: the carrier does not know the waybill yet). A read-only (`mutable` False) order is
-    read again before its summary is written."""
-    existing = _find(shipments, carrier_id, waybill)
-    if existing is None:
-        existing = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
+def _record(world: World, order: Json, mutable: bool, shipments: list[Json], exists: bool, shipment: Json | None,
+            carrier_id: str, waybill: str, line_items: list[str], carrier_name: str | None) -> Json:
+    """`record` with the order's shipments read (`exists`: the order has a shipments document already) and the
+    shipment with this carrier and waybill found among them (None: a new one). A read-only (`mutable` False) order
+    is read again before its summary is written."""
+    if shipment is None:
+        shipment = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
                     "carrierId": carrier_id}
         if carrier_name:
-            existing["carrierName"] = carrier_name
-        existing.update({"lineItems": [], "createdAt": iso(world.clock.now_ms())})
-        shipments.append(existing)
-    known = {li["id"] for li in existing["lineItems"]}
-    existing["lineItems"] += [{"id": i} for i in line_items if i not in known]
+            shipment["carrierName"] = carrier_name
+        shipment["lineItems"] = []
+        shipment["createdAt"] = iso(world.clock.now_ms())
+        shipments.append(shipment)
+    known = {li["id"] for li in shipment["lineItems"]}
+    shipment["lineItems"] += [{"id": i} for i in line_items if i not in known]
     seller = model.seller_of(order)
-    if first:
-        world.store.insert(SHIPMENTS_KIND, order["id"], {"shipments": shipments}, owner=seller)
-    else:
+    if exists:
         world.store.put(SHIPMENTS_KIND, order["id"], {"shipments": shipments}, owner=seller)
-    sent = lines_sent(order, shipments)
-    if order["fulfillment"]["shipmentSummary"]["lineItemsSent"] != sent:
+    else:
+        world.store.insert(SHIPMENTS_KIND, order["id"], {"shipments": shipments}, owner=seller)
+    summary = order["fulfillment"]["shipmentSummary"]["lineItemsSent"]
+    # Shipments are only ever added: once every line item is sent, it stays so.
+    sent = summary if summary == "ALL" else lines_sent(order, shipments)
+    if summary != sent:
         target = order if mutable else model.get(world, order["id"])
         if target is not None:
             target["fulfillment"]["shipmentSummary"] = {"lineItemsSent": sent}
             model.save(world, target)
-    carrier.track(world, parcel, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
-    return existing
+    return shipment
