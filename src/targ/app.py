@@ -75,18 +75,21 @@ async def _read_body(receive: Any, headers: Headers) -> tuple[bytes, bool]:
     declared = headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_BODY:
         return b"", True
-    chunks: list[bytes] = []
-    size = 0
-    more = True
-    while more:
+    message = await receive()
+    body = message.get("body", b"")
+    if not message.get("more_body", False):  # the usual case: the whole body in one message
+        return (b"", True) if len(body) > MAX_BODY else (body, False)
+    chunks = [body]
+    size = len(body)
+    while True:
         message = await receive()
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY:
             return b"", True
         chunks.append(chunk)
-        more = message.get("more_body", False)
-    return b"".join(chunks), False
+        if not message.get("more_body", False):
+            return b"".join(chunks), False
 
 
 async def _send(send: Any, resp: Response, head: bool = False) -> None:

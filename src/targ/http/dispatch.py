@@ -22,7 +22,7 @@ MAX_BODY = 10 * 1024 * 1024
 VOUCHERIFY_PREFIXES = ("/v1/", "/client/v1/", "/management/v1/")
 
 
-@dataclass
+@dataclass(slots=True)
 class Incoming:
     """What the ASGI layer hands over."""
 

@@ -22,9 +22,18 @@ class _Node:
     # method → operations ending here (several only where a vendor serves two operations on one path,
     # told apart by Accept, like Voucherify's get-export and download-export)
     ops: dict[str, list[Operation]] = field(default_factory=dict)
+    allowed: list[str] = field(default_factory=list)   # sorted(ops), once the router is built
 
 
-@dataclass
+def _sort_allowed(node: _Node) -> None:
+    node.allowed = sorted(node.ops)
+    for child in node.static.values():
+        _sort_allowed(child)
+    if node.param is not None:
+        _sort_allowed(node.param)
+
+
+@dataclass(slots=True)
 class Match:
     operations: list[Operation]             # candidates for the method (empty: path known, method not)
     allowed: list[str]                      # methods the path has
@@ -57,6 +66,7 @@ class Router:
             node.ops.setdefault(op.method, []).append(op)
             if "{" not in op.path:
                 self._literal["/" + "/".join(segs)] = node
+        _sort_allowed(self._root)
 
     def match(self, method: str, raw_path: str) -> Match | None:
         """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods.
@@ -73,7 +83,7 @@ class Router:
     def _match(self, method: str, raw_path: str) -> Match | None:
         literal = self._literal.get(raw_path)
         if literal is not None and method in literal.ops:
-            return Match(literal.ops[method], sorted(literal.ops), {id(op): {} for op in literal.ops[method]})
+            return Match(literal.ops[method], literal.allowed, {id(op): {} for op in literal.ops[method]})
         segs = raw_path.split("/")[1:] if raw_path.startswith("/") else raw_path.split("/")
         if segs and segs[-1] == "" and len(segs) > 1:
             return None  # a trailing slash is another path for both vendors
@@ -84,7 +94,7 @@ class Router:
         node = self._walk(segs)
         if node is not None and method in node.ops:
             ops = node.ops[method]
-            return Match(ops, sorted(node.ops), {id(op): self._params(op, segs) for op in ops})
+            return Match(ops, node.allowed, {id(op): self._params(op, segs) for op in ops})
         nodes = self._find(self._root, segs, 0)
         if not nodes:
             return None
@@ -93,7 +103,7 @@ class Router:
             return Match([], sorted({m for n in nodes for m in n.ops}), {})
         ops = node.ops[method]
         params = {id(op): self._params(op, segs) for op in ops}
-        return Match(ops, sorted(node.ops), params)
+        return Match(ops, node.allowed, params)
 
     def _walk(self, segs: list[str]) -> _Node | None:
         node: _Node | None = self._root

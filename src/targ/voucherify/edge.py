@@ -23,7 +23,7 @@ class VoucherifyEdge(SpecEdge):
     vendor = "voucherify"
 
     def prepare(self, req: Request) -> None:
-        req.trace_id = "v-" + self.world.next_trace_id().replace("-", "")[:18]
+        req.trace_id = self.world.next_request_id()
 
     def render_error(self, req: Request, exc: TargError) -> Response:
         if isinstance(exc, VoucherifyError):
