@@ -102,12 +102,12 @@ class SQLiteStore(Store):
         outside any transaction (migrations, seeding) is its own."""
         if self._depth and not self._open:
             if not self._batched:
-                self.conn.execute("BEGIN")
+                self._cur.execute("BEGIN")
             else:
                 if not self._outer:
-                    self.conn.execute("BEGIN")
+                    self._cur.execute("BEGIN")
                     self._outer = True
-                self.conn.execute("SAVEPOINT request")
+                self._cur.execute("SAVEPOINT request")
             self._open = True
 
     def commit(self) -> None:
@@ -124,9 +124,9 @@ class SQLiteStore(Store):
             self._taken.clear()
             if not self._batched:
                 self._save_counters()
-                self.conn.execute("COMMIT")
+                self._cur.execute("COMMIT")
                 return
-            self.conn.execute("RELEASE request")
+            self._cur.execute("RELEASE request")
             self._released += 1
             if self._released >= BATCH:
                 self.flush()
@@ -135,16 +135,16 @@ class SQLiteStore(Store):
         """Commits the transaction that in-memory requests are released into (see __init__)."""
         if self._outer and self._depth == 0:
             self._save_counters()
-            self.conn.execute("COMMIT")
+            self._cur.execute("COMMIT")
             self._outer = False
             self._released = 0
 
     def _undo(self) -> None:
         if self._batched:
-            self.conn.execute("ROLLBACK TO request")
-            self.conn.execute("RELEASE request")
+            self._cur.execute("ROLLBACK TO request")
+            self._cur.execute("RELEASE request")
         else:
-            self.conn.execute("ROLLBACK")
+            self._cur.execute("ROLLBACK")
         # Writes are undone: whatever was cached from them (the due job, memos) is forgotten too, and the counters
         # go back to where the request found them.
         for name, value in self._taken.items():
