@@ -93,9 +93,8 @@ async def _read_body(receive: Any, headers: Headers) -> tuple[bytes, bool]:
 
 
 async def _send(send: Any, resp: Response, head: bool = False) -> None:
-    headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in resp.headers]
-    headers.append((b"content-length", str(len(resp.body)).encode()))
-    await send({"type": "http.response.start", "status": resp.status, "headers": headers})
+    resp.headers.append((b"content-length", b"%d" % len(resp.body)))
+    await send({"type": "http.response.start", "status": resp.status, "headers": resp.headers})
     await send({"type": "http.response.body", "body": b"" if head else resp.body})
 
 

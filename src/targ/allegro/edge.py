@@ -48,7 +48,7 @@ class AllegroEdge(SpecEdge):
         req.trace_id = self.world.next_trace_id()
 
     def finish(self, req: Request, resp: Response) -> Response:
-        resp.headers.append(("trace-id", req.trace_id))
+        resp.headers.append((b"trace-id", req.trace_id.encode()))
         return resp
 
     def render_error(self, req: Request, exc: TargError) -> Response:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -10,17 +11,11 @@ import orjson
 from targ.http.media import content_type_header, is_json
 
 
-@dataclass
+@dataclass(slots=True)
 class Response:
     status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
+    headers: list[tuple[bytes, bytes]]   # lower-case names, encoded as the ASGI server sends them
     body: bytes = b""
-
-    def header(self, name: str) -> str | None:
-        for k, v in self.headers:
-            if k.lower() == name.lower():
-                return v
-        return None
 
 
 def encode(body: Any, media_type: str | None) -> bytes:
@@ -33,9 +28,14 @@ def encode(body: Any, media_type: str | None) -> bytes:
     return orjson.dumps(body)
 
 
+@lru_cache(maxsize=256)
+def _content_type(media_type: str) -> tuple[bytes, bytes]:
+    return b"content-type", content_type_header(media_type).encode("latin-1")
+
+
 def build(status: int, body: Any, media_type: str | None, headers: dict[str, str] | None = None) -> Response:
-    out = [(k.lower(), v) for k, v in (headers or {}).items()]
+    out = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()] if headers else []
     data = encode(body, media_type)
     if media_type and (data or status not in (204, 304)):
-        out.append(("content-type", content_type_header(media_type)))
+        out.append(_content_type(media_type))
     return Response(status, out, data)
