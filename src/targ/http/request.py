@@ -41,7 +41,7 @@ class Headers(Mapping[str, str]):
         return len(self._d)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Request:
     """A validated vendor request, as a handler bound to an operationId sees it."""
 
@@ -64,7 +64,7 @@ class Request:
         return self.params.get(name, default)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reply:
     """What a handler returns. `status=None` means the operation's declared success status.
 
