@@ -67,14 +67,20 @@ def test_insert_if_absent_leaves_an_existing_document_alone_and_says_so() -> Non
     assert [d.id for d in store.find("thing")] == ["a", "b"]
 
 
-def test_migration_2_moves_order_shipments_into_their_own_documents(tmp_path: Path) -> None:
-    path = tmp_path / "v1.sqlite"
+def _schema_1(path: Path) -> sqlite3.Connection:
+    """A data file as targ wrote it at schema version 1 (empty), for the migrations after it to run on."""
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
     for sql in MIGRATIONS[0][1]:
         assert isinstance(sql, str)
         conn.execute(sql)
     conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    return conn
+
+
+def test_migration_2_moves_order_shipments_into_their_own_documents(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    conn = _schema_1(path)
     shipment = {"id": "SU5QT1NUOlRCMQ==", "waybill": "TB1", "carrierId": "INPOST", "lineItems": [{"id": "li-1"}],
                 "createdAt": "2026-01-01T00:00:00.000Z"}
     shipped = {"id": "order-1", "_targ": {"seller": "s1", "shipments": [shipment]}}
@@ -186,12 +192,7 @@ def test_peek_never_serves_a_document_older_than_the_last_write_or_rollback() ->
 
 def test_migration_4_turns_pending_parcel_steps_into_the_parcels_own_due_time(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
-    for sql in MIGRATIONS[0][1]:
-        assert isinstance(sql, str)
-        conn.execute(sql)
-    conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    conn = _schema_1(path)
     conn.execute("INSERT INTO meta (key, value) VALUES ('config', ?)",
                  (orjson.dumps({"carrierStepDelay": "PT2H"}).decode(),))
     pending = {"code": "PENDING", "occurredAt": "2026-01-01T00:00:00.000Z", "description": "x", "_at": 0}
