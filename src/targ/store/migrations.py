@@ -33,11 +33,12 @@ def _parcel_routes_on_the_clock(store: Store) -> None:
     from targ.clock import parse_duration
     from targ.config import SETTINGS
 
-    step = (store.meta_get("config") or {}).get("carrierStepDelay", SETTINGS["carrierStepDelay"].default)
+    step = parse_duration((store.meta_get("config") or {}).get("carrierStepDelay",
+                                                               SETTINGS["carrierStepDelay"].default))
     for job in store.pending_of("allegro.order.parcel-step"):
         doc = store.get_doc("parcel", str(job.payload["parcel"]))
         if doc is not None and doc.data.get("version") == job.payload["version"]:
-            store.put("parcel", doc.id, {**doc.data, "nextAt": job.due_at, "stepMs": parse_duration(step)},
+            store.put("parcel", doc.id, {**doc.data, "nextAt": job.due_at, "stepMs": step},
                       owner=doc.owner, alt=doc.alt)
         store.finish_job(job.id)
 

@@ -18,6 +18,7 @@ from targ.store.migrations import LATEST, MIGRATIONS
 SCAN_MEMO_MAX = 200_000
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
+_JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
 
 
 class SQLiteStore(Store):
@@ -243,21 +244,21 @@ class SQLiteStore(Store):
             self._insert_row(kind, id, owner, alt, blob)
 
     def insert(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
-        blob = orjson.dumps(data).decode()
-        self._changing(kind, id)
-        self._insert_row(kind, id, owner, alt, blob)
+        self._insert(kind, id, owner, alt, data, "")
 
     def insert_if_absent(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "",
                          alt: str | None = None) -> bool:
+        return self._insert(kind, id, owner, alt, data, " ON CONFLICT (kind, id) DO NOTHING")
+
+    def _insert(self, kind: str, id: str, owner: str, alt: str | None, data: dict[str, Any], conflict: str) -> bool:
         blob = orjson.dumps(data).decode()
         self._changing(kind, id)
-        return self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)"
-                                 " ON CONFLICT (kind, id) DO NOTHING",
-                                 (kind, id, owner, self.next_seq("docs"), alt, blob)).rowcount == 1
+        return self._insert_row(kind, id, owner, alt, blob, conflict)
 
-    def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str) -> None:
-        self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)",
-                          (kind, id, owner, self.next_seq("docs"), alt, blob))
+    def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str, conflict: str = "") -> bool:
+        """Whether a row was inserted (`conflict` is the statement's ON CONFLICT clause, if any)."""
+        return self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)"
+                                 + conflict, (kind, id, owner, self.next_seq("docs"), alt, blob)).rowcount == 1
 
     def delete(self, kind: str, id: str) -> bool:
         self._changing(kind, id)
@@ -359,13 +360,13 @@ class SQLiteStore(Store):
                 self._next_due, self._next_due_known = row[0], True
             if self._next_due is None or self._next_due > until:
                 return None
-        sql = "SELECT id, kind, due_at, payload, owner FROM jobs WHERE done=0"
+        sql = f"SELECT {_JOB_COLUMNS} FROM jobs WHERE done=0"
         args: list[Any] = []
         if until is not None:
             sql += " AND due_at<=?"
             args.append(until)
         row = self.conn.execute(sql + " ORDER BY due_at, id LIMIT 1", args).fetchone()
-        return Job(row[0], row[1], row[2], orjson.loads(row[3]), row[4]) if row else None
+        return _job(row) if row else None
 
     def finish_job(self, job_id: int) -> None:
         self._write()
@@ -376,9 +377,9 @@ class SQLiteStore(Store):
         return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
 
     def pending_of(self, kind: str) -> list[Job]:
-        rows = self.conn.execute("SELECT id, kind, due_at, payload, owner FROM jobs WHERE done=0 AND kind=?"
-                                 " ORDER BY due_at, id", (kind,)).fetchall()
-        return [Job(r[0], r[1], r[2], orjson.loads(r[3]), r[4]) for r in rows]
+        rows = self.conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE done=0 AND kind=? ORDER BY due_at, id",
+                                 (kind,)).fetchall()
+        return [_job(row) for row in rows]
 
     # --- images ---------------------------------------------------------------------------------------------------
     def restore_from(self, image: Store) -> None:
@@ -400,3 +401,7 @@ class SQLiteStore(Store):
 
 def _doc(row: tuple[Any, ...]) -> Doc:
     return Doc(row[0], row[1], row[2], int(row[3]), orjson.loads(row[4]), row[5])
+
+
+def _job(row: tuple[Any, ...]) -> Job:
+    return Job(row[0], row[1], row[2], orjson.loads(row[3]), row[4])

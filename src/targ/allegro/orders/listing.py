@@ -116,11 +116,10 @@ def _rows(req: Request, seller: str, field: str, names: tuple[str, ...]) -> list
     """`_sorted` with each order's purchase time and the values the equality filters `names` compare, so that a
     filtered list over 10 000 orders compares tuples instead of calling a getter per filter and order. Kept, like
     the sorted list, until an order changes."""
-    ordered = _sorted(req, seller, field)
-    getters = [EQUALS[name] for name in names]
-
     def compute() -> list[tuple[int, tuple[Any, ...], Json]]:
-        return [(int(o["_targ"]["boughtAt"]), tuple(g(o) for g in getters), o) for o in ordered]
+        getters = [EQUALS[name] for name in names]
+        return [(int(o["_targ"]["boughtAt"]), tuple(g(o) for g in getters), o)
+                for o in _sorted(req, seller, field)]
     return memo(req.world.store, ("checkout-form-rows", seller, field, *names), (ORDER_KIND,), compute)
 
 
