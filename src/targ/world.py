@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from targ.clock import Clock, wall_ms
+from targ.clock import Clock, iso, wall_ms
 from targ.config import Config
 from targ.ids import Ids
 from targ.jobs import MAX_JOBS_PER_PASS, run_one
 from targ.store import SQLiteStore, Store
+from targ.store.base import Job
 
 # 2026-01-01T00:00:00Z, where TargServer's clock starts.
 DEFAULT_TEST_START = 1767225600000
@@ -30,6 +31,8 @@ class Options:
     frozen: bool = False
     validate_responses: bool = False
     access_log: bool = False
+    host: str = "127.0.0.1"            # the address served on: the admin API answers to it (targ.admin.guard)
+    allow_hosts: tuple[str, ...] = ()  # more names the admin API answers to (--allow-host)
 
 
 class ClockBackwards(ValueError):
@@ -60,6 +63,9 @@ class World:
         self._bind(live)
         if fresh:
             self._restart_clock()
+        # Jobs that failed before a restart stay visible where tests look for trouble.
+        for job in reversed(live.jobs("failed", limit=1000)):
+            self._job_failed(job)
 
     # --- wiring ---------------------------------------------------------------------------------------------------
     def _bind(self, store: Store) -> None:
@@ -114,9 +120,21 @@ class World:
                 break
             # The job sees the time it fell due (never earlier than now), so its timestamps are right.
             with self.clock.pinned(max(job.due_at, min(self.clock.now_ms(), until))):
-                run_one(self, job)
+                self._run(job)
             ran += 1
         return ran
+
+    def _run(self, job: Job) -> None:
+        # Jobs run in transactions of their own, never inside a request's: a failing job is rolled back alone and
+        # set aside (targ.jobs), and must not spoil the clock move or request around it.
+        if not run_one(self, job):
+            failed = self.store.jobs("failed", limit=1)
+            if failed and failed[0].id == job.id:
+                self._job_failed(failed[0])
+
+    def _job_failed(self, job: Job) -> None:
+        self.violations.append({"kind": "job", "jobId": job.id, "jobKind": job.kind, "error": job.error,
+                                "failedAt": iso(job.finished_at) if job.finished_at is not None else None})
 
     def advance(self, delta_ms: int) -> None:
         if delta_ms < 0:
@@ -145,7 +163,7 @@ class World:
             if job is None:
                 break
             with self.clock.pinned(now):
-                run_one(self, job)
+                self._run(job)
             ran += 1
         return ran
 

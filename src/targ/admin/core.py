@@ -12,6 +12,7 @@ from targ.http.errors import AdminError
 from targ.http.request import Reply
 from targ.http.routes import PlainRequest, outside_transaction
 from targ.spec.bundle import VENDORS, load_bundle
+from targ.store.base import JOB_STATUSES, Job
 from targ.world import ClockBackwards
 
 
@@ -48,6 +49,7 @@ def get_clock(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/clock")
+@outside_transaction   # due jobs run in transactions of their own (targ.jobs)
 def move_clock(req: PlainRequest) -> Reply:
     body = json_object(req)
     known = {"advance", "set", "freeze"}
@@ -77,8 +79,28 @@ def _text(value: Any, name: str) -> str:
 
 
 @ADMIN.route("POST", "/jobs/drain")
+@outside_transaction   # each job runs in a transaction of its own (targ.jobs)
 def drain(req: PlainRequest) -> Reply:
     return Reply({"ran": req.world.drain()}, 200)
+
+
+@ADMIN.route("GET", "/jobs")
+def list_jobs(req: PlainRequest) -> Reply:
+    """The job queue, newest first: `?status=pending|done|failed` (all without it), `?limit=` (default 100)."""
+    status = req.query("status")
+    if status is not None and status not in JOB_STATUSES:
+        raise bad_request(f"status must be one of {', '.join(JOB_STATUSES)}")
+    raw_limit = req.query("limit", "100") or "100"
+    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 1000:
+        raise bad_request("limit must be a whole number from 1 to 1000")
+    jobs = req.world.store.jobs(status, limit=int(raw_limit))
+    return Reply({"jobs": [_job_view(job) for job in jobs]}, 200)
+
+
+def _job_view(job: Job) -> dict[str, Any]:
+    return {"id": job.id, "kind": job.kind, "status": job.status, "owner": job.owner, "dueAt": iso(job.due_at),
+            "failedAt": iso(job.finished_at) if job.finished_at is not None else None, "error": job.error,
+            "payload": job.payload}
 
 
 @ADMIN.route("GET", "/config")

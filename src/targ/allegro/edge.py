@@ -14,6 +14,7 @@ from targ.http.request import Request
 from targ.http.response import Response, build
 from targ.http.spec_edge import SpecEdge
 from targ.spec.bundle import Operation
+from targ.spec.schemas import resolve
 from targ.spec.validate import Problem
 from targ.world import World
 
@@ -128,6 +129,16 @@ class AllegroEdge(SpecEdge):
             if mt.lower() == sent or mt == "*/*":
                 return mt
         return _REFUSED
+
+    def empty_body(self, op: Operation) -> Any:
+        # A JSON body the spec marks optional but whose schema requires properties (`POST /sale/badges`) is read as
+        # an empty object, so its missing fields are named as for any other body, instead of reaching the handler.
+        if (op.request_body or {}).get("required"):
+            return None   # a required body that is missing: "request body is required"
+        media = op.request_media_types()
+        schema = ((op.request_body or {}).get("content") or {}).get(media[0], {}).get("schema") if media else None
+        target = resolve("allegro", schema) if schema else None
+        return {} if isinstance(target, dict) and target.get("required") else None
 
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
         # A missing or malformed header (e.g. the required `If-Match` of an ASN update) makes the request itself

@@ -1,6 +1,7 @@
 """The state store: one small interface (base.Store), an SQLite implementation, versioned migrations."""
 
 from targ.store.base import Doc, Job, Store
+from targ.store.lock import DataFileLocked
 from targ.store.sqlite import SQLiteStore
 
-__all__ = ["Doc", "Job", "SQLiteStore", "Store"]
+__all__ = ["DataFileLocked", "Doc", "Job", "SQLiteStore", "Store"]

@@ -29,6 +29,12 @@ class Job:
     due_at: int
     payload: dict[str, Any]
     owner: str
+    status: str = "pending"          # pending, done or failed
+    error: str | None = None         # why it failed
+    finished_at: int | None = None   # ms on the virtual clock, when it failed
+
+
+JOB_STATUSES = ("pending", "done", "failed")
 
 
 class Transaction:
@@ -136,6 +142,14 @@ class Store(ABC):
 
     @abstractmethod
     def finish_job(self, job_id: int) -> None: ...
+
+    @abstractmethod
+    def fail_job(self, job_id: int, error: str, at_ms: int) -> None:
+        """Sets a job aside as failed: it is never run again (see targ.jobs)."""
+
+    @abstractmethod
+    def jobs(self, status: str | None = None, *, limit: int = 100) -> list[Job]:
+        """Jobs of one status (all when None), newest first."""
 
     @abstractmethod
     def pending_jobs(self) -> int: ...

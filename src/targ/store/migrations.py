@@ -62,6 +62,11 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
         "CREATE INDEX docs_alt ON docs (kind, owner, alt) WHERE alt IS NOT NULL",
     ]),
     (4, [_parcel_routes_on_the_clock]),
+    # A job that raises is set aside as failed (done=2) with its error, instead of failing every later request.
+    (5, [
+        "ALTER TABLE jobs ADD COLUMN error TEXT",
+        "ALTER TABLE jobs ADD COLUMN finished_at INTEGER",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

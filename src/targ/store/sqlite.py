@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from targ.store.base import Doc, Job, Store
+from targ.store.lock import FileLock
 from targ.store.migrations import LATEST, MIGRATIONS
 
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
@@ -19,11 +20,15 @@ SCAN_MEMO_MAX = 200_000
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
 _JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
+# The jobs table's `done` column: 0 pending, 1 done, 2 failed (migration 5 added 2 and the error columns).
+_DONE = {"pending": 0, "done": 1, "failed": 2}
+_STATUS = {v: k for k, v in _DONE.items()}
 
 
 class SQLiteStore(Store):
     def __init__(self, path: str | None = None) -> None:
         self.path = path
+        self._lock = FileLock(path) if path else None   # before anything touches the file: one server per file
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly one request.
         self.conn = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
         if path:
@@ -60,7 +65,13 @@ class SQLiteStore(Store):
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
         self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
-        self.migrate()
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            if self._lock is not None:
+                self._lock.release()
+            raise
 
     # --- schema ---------------------------------------------------------------------------------------------------
     def version(self) -> int:
@@ -373,6 +384,21 @@ class SQLiteStore(Store):
         self.conn.execute("UPDATE jobs SET done=1 WHERE id=?", (job_id,))
         self._next_due_known = False
 
+    def fail_job(self, job_id: int, error: str, at_ms: int) -> None:
+        self._write()
+        self.conn.execute("UPDATE jobs SET done=?, error=?, finished_at=? WHERE id=?",
+                          (_DONE["failed"], error, at_ms, job_id))
+        self._next_due_known = False
+
+    def jobs(self, status: str | None = None, *, limit: int = 100) -> list[Job]:
+        sql = f"SELECT {_JOB_COLUMNS}, done, error, finished_at FROM jobs"
+        args: list[Any] = []
+        if status is not None:
+            sql += " WHERE done=?"
+            args.append(_DONE[status])
+        rows = self.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, limit]).fetchall()
+        return [Job(r[0], r[1], r[2], orjson.loads(r[3]), r[4], _STATUS[r[5]], r[6], r[7]) for r in rows]
+
     def pending_jobs(self) -> int:
         return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
 
@@ -397,6 +423,8 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self.flush()
         self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
 
 def _doc(row: tuple[Any, ...]) -> Doc:

@@ -84,7 +84,17 @@ def get_submit_command(req: Request) -> Reply:
     return Reply(_view(doc.data))
 
 
-@runs(SUBMIT_JOB)
+def _submit_failed(world: World, job: Job, error: str) -> None:
+    """The command FAILED with the error, as for a notice that could not be submitted (targ.jobs)."""
+    doc = world.store.get_doc(COMMAND_KIND, str(job.payload.get("commandId")))
+    if doc is None or doc.data["output"]["status"] != "RUNNING":
+        return
+    problem = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None, "userMessage": error}
+    command = {**doc.data, "output": {"status": "FAILED", "errors": [problem]}}
+    world.store.put(COMMAND_KIND, doc.id, command, owner=doc.owner)
+
+
+@runs(SUBMIT_JOB, on_failure=_submit_failed)
 def _run_submit(world: World, job: Job) -> None:
     doc = world.store.get_doc(COMMAND_KIND, str(job.payload["commandId"]))
     if doc is None or doc.data["output"]["status"] != "RUNNING":

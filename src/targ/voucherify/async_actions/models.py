@@ -53,6 +53,17 @@ def finish_action(world: World, project: str, action: dict[str, Any], result: di
     save_action(world, project, action)
 
 
+def fail_action(world: World, project: str, action_id: str, error: str) -> None:
+    """The vendor's FAILED status, for an action whose job raised (targ.jobs): the result says why."""
+    doc = find_action(world, project, action_id)
+    if doc is None:
+        return
+    action, now = doc.data, world.clock.now_ms()
+    started = action["started_at"] if action["started_at"] is not None else now
+    action.update(status="FAILED", result={"message": error}, updated_at=now, processing_time=now - started)
+    save_action(world, project, action)
+
+
 def render_action(action: dict[str, Any], *, with_result: bool = True) -> dict[str, Any]:
     """The vendor's async action; list entries (AsyncActionBase) carry no `result`."""
     out: dict[str, Any] = {

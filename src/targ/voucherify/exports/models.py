@@ -88,7 +88,14 @@ def export_file(world: World, export_id: str) -> str | None:
     return doc["csv"] if doc else None
 
 
-@runs(EXPORT_JOB)
+def _export_failed(world: World, job: Job, error: str) -> None:
+    """The vendor's ERROR status for an export whose job raised (targ.jobs)."""
+    doc = find_export(world, job.owner, str(job.payload.get("export")))
+    if doc is not None:
+        world.store.put(EXPORT_KIND, doc.id, {**doc.data, "status": "ERROR"}, owner=job.owner)
+
+
+@runs(EXPORT_JOB, on_failure=_export_failed)
 def run_export(world: World, job: Job) -> None:
     project, export_id = job.owner, job.payload["export"]
     doc = find_export(world, project, export_id)

@@ -9,6 +9,8 @@ An import runs as a chain of jobs on the virtual clock: `start` (half a jobDelay
 queue; the action turns IN_PROGRESS), then one `chunk` job per 200 orders a tenth of a jobDelay apart (`progress`
 grows), the last one finishing the action. Each order goes through the same upsert as `POST /v1/orders`; an order
 that fails (an unknown id, a SKU without a product) is listed in `result.failed` with the reason and writes nothing.
+A chunk that raises (a bug, never bad input) makes the action FAILED with `result.message`, and the project's next
+import starts (targ.jobs).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from targ.http.errors import VoucherifyError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.voucherify.async_actions.models import (
+    fail_action,
     find_action,
     finish_action,
     new_action,
@@ -74,7 +77,19 @@ def _start_next(world: World, project: str, queue: dict[str, Any]) -> None:
     _save_queue(world, project, queue)
 
 
-@runs(IMPORT_JOB)
+def _import_failed(world: World, job: Job, error: str) -> None:
+    """The action FAILED, its stored batch dropped, and the project's next import started."""
+    project, action_id = job.owner, job.payload.get("action")
+    if not isinstance(action_id, str):
+        return
+    fail_action(world, project, action_id, error)
+    world.store.delete(BATCH_KIND, action_id)
+    queue = _queue(world, project)
+    if queue["running"] == action_id:
+        _start_next(world, project, queue)
+
+
+@runs(IMPORT_JOB, on_failure=_import_failed)
 def run_import(world: World, job: Job) -> None:
     project, action_id = job.owner, job.payload["action"]
     doc = find_action(world, project, action_id)

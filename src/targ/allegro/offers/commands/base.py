@@ -196,7 +196,23 @@ def run_task(world: World, family: Family, owner: str, task: Json, body: Json) -
     task["finishedAt"] = iso(world.clock.now_ms())
 
 
-@runs(COMMAND_JOB)
+def _command_failed(world: World, job: Job, error: str) -> None:
+    """Tasks still NEW when the job raised (targ.jobs) end as FAIL, the command completed, as the vendor reports a
+    task it could not carry out."""
+    doc = world.store.get_doc(COMMAND_KIND, str(job.payload.get("key")))
+    if doc is None:
+        return
+    command, now = doc.data, iso(world.clock.now_ms())
+    for task in command["tasks"]:
+        if task["status"] == "NEW":
+            problem = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None,
+                       "userMessage": error, "metadata": {}}
+            task.update(status="FAIL", message=error, errors=[problem], finishedAt=now)
+    command["completedAt"] = now
+    world.store.put(COMMAND_KIND, doc.id, command, owner=doc.owner)
+
+
+@runs(COMMAND_JOB, on_failure=_command_failed)
 def _run(world: World, job: Job) -> None:
     doc = world.store.get_doc(COMMAND_KIND, job.payload["key"])
     if doc is None:

@@ -1,6 +1,7 @@
 """Badges: applying an offer to a badge campaign, the badges offers then carry, and changes to them.
 
-* `POST /sale/badges` answers 202 with a REQUESTED application; Allegro processes it asynchronously (a job due at
+* `POST /sale/badges` answers 202 with a REQUESTED application (422 naming `campaign` or `offer` when the
+  optional body lacks them: the edge reads an empty body as `{}`); Allegro processes it asynchronously (a job due at
   once, so the next request, or `POST /__targ/jobs/drain`, sees it done): PROCESSED, and the offer carries an ACTIVE
   badge of that campaign priced from the offer; DECLINED (`BADGE_ALREADY_EXISTS`) when the offer already carries
   a live badge of the campaign.
@@ -52,7 +53,8 @@ class OperationHooks(Hooks):
 
 def apply(ctx: Ctx) -> Reply:
     """`POST /sale/badges`: a new application, processed by the job."""
-    doc = engine.insert(ctx, ctx.req.body or {})
+    body: dict[str, Any] = ctx.req.body
+    doc = engine.insert(ctx, body)
     ctx.world.schedule(JOB, 0, {"application": doc["id"]}, owner=ctx.seller)
     return engine.reply(ctx, doc)
 
@@ -90,7 +92,17 @@ def _declined(code: str, text: str) -> dict[str, Any]:
     return {"status": "DECLINED", "rejectionReasons": [{"code": code, "messages": [{"text": text, "link": None}]}]}
 
 
-@runs(JOB)
+def _failed(world: World, job: Job, error: str) -> None:
+    """DECLINED with the error as its reason, for an application or operation whose processing raised."""
+    kind, key = (APPLICATIONS, job.payload.get("application")) if "application" in job.payload \
+        else (OPERATIONS, job.payload.get("operation"))
+    doc = world.store.get(kind, str(key))
+    if doc is not None:
+        doc.update(process=_declined("INTERNAL_ERROR", error), updatedAt=iso(world.clock.now_ms()))
+        world.store.put(kind, doc["id"], doc, owner=job.owner)
+
+
+@runs(JOB, on_failure=_failed)
 def process(world: World, job: Job) -> None:
     store, now = world.store, iso(world.clock.now_ms())
     if "application" in job.payload:

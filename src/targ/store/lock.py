@@ -1,0 +1,48 @@
+"""One server per data file: an exclusive OS lock on `<data file>.lock`, holding the holder's pid.
+
+Two processes on one SQLite file would each hand out ids from their own in-memory counters and overwrite each
+other's documents. An OS advisory lock (flock) rather than a pid check alone: the kernel drops it when the holder
+dies, even by kill -9, so a crash never leaves a stale lock behind. Several processes on one world is the job of a
+shared database (PostgreSQL), not of this file.
+"""
+
+from __future__ import annotations
+
+import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no flock; SQLite's own locking is all there is
+    fcntl = None  # type: ignore[assignment]
+
+
+class DataFileLocked(RuntimeError):
+    def __init__(self, path: str, holder: str) -> None:
+        self.path, self.holder = path, holder
+        who = f"process {holder}" if holder else "another process"
+        super().__init__(f"{path} is in use by {who} (another targ serve?): one server per data file")
+
+
+class FileLock:
+    def __init__(self, data_path: str) -> None:
+        self.path = data_path + ".lock"
+        self._fd: int | None = None
+        if fcntl is None:
+            return
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode(errors="replace").strip()
+            os.close(fd)
+            raise DataFileLocked(data_path, holder) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            # The lock file stays (removing it would race with a process about to lock it); only the lock goes.
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
