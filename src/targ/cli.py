@@ -28,21 +28,30 @@ def main() -> None:
 @click.option("--frozen", is_flag=True, help="Start with the virtual clock frozen.")
 @click.option("--validate-responses", is_flag=True, help="Check every response against the vendor's schema.")
 @click.option("--access-log", is_flag=True, help="Log every request.")
+@click.option("--allow-host", "allow_hosts", multiple=True, envvar="TARG_ALLOW_HOSTS",
+              help="A Host name the admin API (/__targ/) also answers to, besides loopback names (repeatable; "
+                   "TARG_ALLOW_HOSTS takes a comma list).")
 def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | None, frozen: bool,
-          validate_responses: bool, access_log: bool) -> None:
+          validate_responses: bool, access_log: bool, allow_hosts: tuple[str, ...]) -> None:
     """Serve both vendors' APIs, the OAuth pages and the admin API on one port."""
     from targ.app import TargApp, build_world
     from targ.demo import demo_view
     from targ.server import bind, listening_url, make_server
+    from targ.store import DataFileLocked
     from targ.world import Options
 
     try:
         start = parse_time(clock_start) if clock_start else None
     except ValueError:
         raise click.BadParameter(f"not an RFC 3339 time: {clock_start}", param_hint="--clock-start") from None
+    allowed = tuple(name for value in allow_hosts for name in value.split(",") if name.strip())
     options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
-                      validate_responses=validate_responses, access_log=access_log)
-    world = build_world(options)
+                      validate_responses=validate_responses, access_log=access_log, host=host, allow_hosts=allowed)
+    try:
+        world = build_world(options)
+    except DataFileLocked as exc:
+        print(f"targ: {exc}", file=sys.stderr, flush=True)
+        sys.exit(1)
     app = TargApp(world)
     # Everything built so far (bundle, routes, the reset image) lives as long as the process: keep it out of the
     # garbage collector's full passes, which otherwise stall a request for ~20 ms every few thousand requests.
@@ -55,12 +64,26 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
     sock = bind(host, port)
     url = listening_url(sock)
     print(f"targ listening on {url}", flush=True)
+    if not _loopback(host):
+        print(f"targ: warning: listening on {host}, beyond this machine: anyone who can reach this port can drive "
+              "the admin API (/__targ/: reset, clock, the demo seller's secrets)", file=sys.stderr, flush=True)
     _print_demo(demo_view(world))
     server = make_server(app, access_log=access_log)
     try:
         server.run(sockets=[sock])
     finally:
         world.close()
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _print_demo(demo: dict[str, Any]) -> None:

@@ -174,7 +174,8 @@ def test_malformed_json(http: httpx.Client, targ: TargServer, token: str, vf_key
     assert "JSON" in entry["message"]
     resp = http.post("/v1/orders", content=raw, headers={**vf_keys, "Content-Type": "application/json"})
     assert_voucherify_error(resp, 400, "invalid_payload")
-    assert_admin_error(http.post("/__targ/sellers", content=raw), 400, "bad_request")
+    assert_admin_error(http.post("/__targ/sellers", content=raw, headers={"Content-Type": "application/json"}), 400,
+                       "bad_request")
 
 
 def test_malformed_json_on_400_operation(http: httpx.Client, token: str) -> None:

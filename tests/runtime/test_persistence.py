@@ -31,7 +31,8 @@ class Served:
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
         conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        conn.request(method, path, body=orjson.dumps(body) if body is not None else None)
+        conn.request(method, path, body=orjson.dumps(body) if body is not None else None,
+                     headers={"Content-Type": "application/json"} if body is not None else {})
         resp = conn.getresponse()
         raw = resp.read()
         conn.close()

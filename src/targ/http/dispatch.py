@@ -12,6 +12,7 @@ import traceback
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
+from targ.admin.guard import AdminGuard
 from targ.http.errors import AdminError, OAuthError, TargError
 from targ.http.request import Headers, Reply
 from targ.http.response import Response, build
@@ -59,6 +60,7 @@ class Edge:
         self.allegro = AllegroEdge(world)
         self.voucherify = VoucherifyEdge(world)
         self.violations = world.violations
+        self.admin_guard = AdminGuard(world.options.host, world.options.allow_hosts)
 
     def handle(self, inc: Incoming) -> Response:
         kind = vendor_of(inc.raw_path)
@@ -72,6 +74,10 @@ class Edge:
     def _plain(self, inc: Incoming, kind: str) -> Response:
         table = self.admin if kind == "admin" else self.oauth
         try:
+            if kind == "admin":
+                refusal = self.admin_guard.refusal(inc.method, inc.raw_path, inc.headers, inc.base_url, inc.body)
+                if refusal is not None and not (inc.too_large and refusal.status == 415):
+                    raise refusal
             if inc.too_large:
                 raise _plain_error(kind, 413, "too_large", "the request body is larger than 10 MiB")
             self.world.tick()

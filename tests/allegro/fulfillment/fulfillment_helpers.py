@@ -77,7 +77,8 @@ def warehouse(targ: TargServer, asn_id: str, step: str, body: Body | None = None
 
 def warehouse_raw(http: httpx.Client, asn_id: str, step: str, body: Any = None) -> httpx.Response:
     return http.post(f"/__targ/warehouse/advance-ship-notices/{asn_id}/{step}",
-                     content=json.dumps(body).encode() if body is not None else None)
+                     content=json.dumps(body).encode() if body is not None else None,
+                     headers={"Content-Type": "application/json"})
 
 
 def other_seller(targ: TargServer, login: str, features: list[str] | None = None) -> tuple[Body, httpx.Client]:
