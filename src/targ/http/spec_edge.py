@@ -79,6 +79,10 @@ class SpecEdge:
         """What an empty request body means (None: no body)."""
         return None
 
+    def check_body(self, op: Operation, body: Any) -> list[Problem]:
+        """The vendor's own limits on a JSON body, beyond its schema (checked after it)."""
+        return []
+
     # --- the pipeline -----------------------------------------------------------------------------------------
     def handle(self, inc: Any) -> Response:
         req = Request(self.world, inc.method, inc.raw_path, inc.headers, inc.base_url,
@@ -142,7 +146,8 @@ class SpecEdge:
                 body = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
                 return None, [Problem("body", "", f"Malformed JSON: {exc.msg}", "invalid_json", {})]
-        return body, validate_body(op, body_type or (op.request_media_types() or [""])[0], body)
+        problems = validate_body(op, body_type or (op.request_media_types() or [""])[0], body)
+        return body, problems + self.check_body(op, body)
 
     def _serialize(self, req: Request, op: Operation, reply: Reply, media_type: str | None) -> Response:
         status = reply.status or op.success_status

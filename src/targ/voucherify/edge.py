@@ -11,6 +11,7 @@ from targ.http.response import Response, build
 from targ.http.spec_edge import SpecEdge
 from targ.spec.bundle import Operation
 from targ.spec.validate import Problem
+from targ.voucherify.integers import out_of_range
 
 DOWNLOAD_EXPORT = "download-export"
 
@@ -89,6 +90,9 @@ class VoucherifyEdge(SpecEdge):
             raise VoucherifyError(400, "invalid_payload", "Invalid payload",
                                   f"Unsupported Content-Type {sent}; send {wanted}")
         return declared[0] if declared else "application/json"
+
+    def check_body(self, op: Operation, body: object) -> list[Problem]:
+        return out_of_range(body)
 
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
         first = problems[0]
