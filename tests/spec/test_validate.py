@@ -62,7 +62,7 @@ def test_wrong_enum_in_query_and_dotted_names(allegro: Bundle) -> None:
     assert "-updatedAt" in problems[0].params["allowed"]
     assert problems[0].message.startswith("sort must be one of [lineItems.boughtAt, ")
     values, problems = parse_parameters(op, {}, [("fulfillment.status", "SENT"), ("sort", "-updatedAt")], {})
-    assert problems == [] and values["fulfillment.status"] == "SENT" and values["sort"] == "-updatedAt"
+    assert problems == [] and values["fulfillment.status"] == ["SENT"] and values["sort"] == "-updatedAt"
 
 
 def test_date_time_query_format(allegro: Bundle) -> None:

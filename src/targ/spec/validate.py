@@ -18,6 +18,7 @@ import jsonschema_rs
 
 from targ.spec import schemas
 from targ.spec.bundle import Operation
+from targ.spec.multivalued import MULTI_VALUED, values_of
 from targ.spec.schemas import find_property, resolve, type_of
 
 # The edge answers for these itself (406/415/401), so they are neither validated nor required here.
@@ -187,7 +188,7 @@ def _coerce_tree(vendor: str, node: Any, tree: Any) -> Any:
                 prop = target["additionalProperties"]
             out[key] = _coerce_tree(vendor, prop or {}, sub)
         return out
-    if isinstance(tree, list):  # a repeated scalar: the first one wins (Spring and qs both do so)
+    if isinstance(tree, list):  # a scalar repeated inside a deepObject or form object: the first one
         tree = tree[0]
     return _scalar(kind, tree)
 
@@ -314,6 +315,20 @@ def parse_parameters(op: Operation, path_params: dict[str, str], query: list[tup
             raw = path_params.get(name)
         else:
             raw = _extract(op, p, kind, query, qmap, declared, path_params, hmap)
+        if isinstance(raw, list) and kind not in ("array", "object"):
+            # A single-valued parameter given more than once: several values where the vendor takes them
+            # (spec.multivalued), else refused. The same value repeated is harmless.
+            if (op.operation_id, name) in MULTI_VALUED:
+                values[name] = values_of(raw)
+                continue
+            if len(set(raw)) > 1:
+                problems.append(Problem(loc, name, f"{name} takes one value, got {len(raw)}: {', '.join(raw)}",
+                                        "other", {"values": raw}))
+                continue
+            raw = raw[0]
+        elif isinstance(raw, str) and (op.operation_id, name) in MULTI_VALUED:
+            values[name] = values_of(raw)
+            continue
         if check != "schema" and isinstance(raw, str):
             # The common cases (free strings, ids) without a validator run: they are on every request's path.
             if check == "uuid" and not _UUID.fullmatch(raw):

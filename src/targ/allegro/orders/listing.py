@@ -5,8 +5,11 @@
 * Filters with a fixed set of values (`status`, `fulfillment.status`, `fulfillment.provider.id`,
   `fulfillment.shipmentSummary.lineItemsSent`) answer 400 `VALIDATION_ERROR` for any other value (the spec: "400 -
   request parameters contains illegal values").
-* Date filters need a `Z` time (#2347, #2948): an offset such as `+01:00` gives the vendor's 400
-  `{"code": "ERROR", "message": "An error has occurred", "path": "/order/checkout-forms"}`.
+* `status` and `fulfillment.status` take several values, repeated or comma-separated, and match any of them (#3432,
+  #9408; spec.multivalued).
+* Date filters take RFC 3339 times with a zone, `Z` or an offset (`%2B01:00` encoded). A time without a zone (#2347)
+  or whose `+` arrived unencoded as a space (#2948) is refused by the parameter check (422 naming the parameter; the
+  vendor answers 400 `ERROR` "An error has occurred" there, without naming it).
 * The default order is `-lineItems.boughtAt`; equal times keep purchase order (newest first when descending).
 """
 
@@ -61,22 +64,22 @@ def _bounds(req: Request) -> list[tuple[Getter, int, bool]]:
             raw = req.param(f"{field}.{suffix}")
             if raw is None:
                 continue
-            if not str(raw).endswith(("Z", "z")):
-                raise AllegroError(400, "ERROR", "An error has occurred", path=PATH)
             out.append((getter, parse_time(str(raw)), upper))
     return out
 
 
-def _wanted(req: Request) -> dict[str, Any]:
-    """The equality filters given: query parameter → value."""
-    wanted: dict[str, Any] = {}
+def _wanted(req: Request) -> dict[str, frozenset[Any]]:
+    """The equality filters given: query parameter → the values it accepts (several for the multi-valued ones)."""
+    wanted: dict[str, frozenset[Any]] = {}
     for name in EQUALS:
         value = req.param(name)
         if value is None:
             continue
-        if name in ENUMS and value not in ENUMS[name]:
-            raise _validation(f"{name} must be one of {', '.join(ENUMS[name])}", name)
-        wanted[name] = value
+        values = value if isinstance(value, list) else [value]
+        for one in values:
+            if name in ENUMS and one not in ENUMS[name]:
+                raise _validation(f"{name} must be one of {', '.join(ENUMS[name])}", name)
+        wanted[name] = frozenset(values)
     return wanted
 
 
@@ -107,7 +110,8 @@ def list_orders(req: Request, seller: str) -> Json:
     want = tuple(wanted[name] for name in names)
     since = retained_since(req.world)
     ordered = reversed(rows) if sort.startswith("-") else rows
-    found = [o for bought, key, o in ordered if bought >= since and key == want and (extra is None or extra(o))]
+    found = [o for bought, key, o in ordered
+             if bought >= since and all(k in w for k, w in zip(key, want, strict=True)) and (extra is None or extra(o))]
     page = [view(o) for o in found[offset:offset + limit]]
     return {"checkoutForms": page, "count": len(page), "totalCount": len(found)}
 
