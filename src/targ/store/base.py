@@ -105,8 +105,14 @@ class Store(ABC):
 
     @abstractmethod
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
-             offset: int = 0, after_seq: int | None = None) -> list[Doc]:
-        """Documents of a kind (of one owner), in insertion order."""
+             offset: int = 0, after_seq: int | None = None, alt: str | None = None) -> list[Doc]:
+        """Documents of a kind (of one owner; with that alternate key), in insertion order. With an owner, `alt`
+        and `after_seq` this is an index range: it reads only the rows it returns."""
+
+    @abstractmethod
+    def first_seq_from(self, kind: str, id: str) -> int | None:
+        """The insertion number of the document of `kind` with the smallest id at or above `id`, for kinds whose
+        ids grow with insertion order (order events): turns an id bound into an index range for `find`."""
 
     @abstractmethod
     def scan(self, kind: str, owner: str) -> list[Doc]:

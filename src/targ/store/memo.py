@@ -29,3 +29,8 @@ def memo(store: Store, key: tuple[str, ...], kinds: tuple[str, ...], compute: Ca
         cache.clear()
     cache[key] = (stamp, value)
     return value
+
+
+def forget_memos(store: Store) -> None:
+    """Drops every value derived from `store` (its whole content was replaced: a reset)."""
+    _MEMO.pop(store, None)

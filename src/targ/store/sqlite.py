@@ -13,6 +13,7 @@ import orjson
 
 from targ.store.base import Doc, Job, Store
 from targ.store.lock import FileLock
+from targ.store.memo import forget_memos
 from targ.store.migrations import LATEST, MIGRATIONS
 
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
@@ -62,6 +63,7 @@ class SQLiteStore(Store):
         self._next_due: int | None = None
         self._next_due_known = False
         self._peeked: dict[tuple[str, str], Doc] = {}  # see peek
+        self.rows_read = 0   # documents `find` decoded: lets tests see that a read costs what it returns
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
         self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
@@ -186,8 +188,11 @@ class SQLiteStore(Store):
         self._next_due_known = False
 
     def _forget(self) -> None:
-        """The whole database was replaced (a restore): counters are read again too."""
+        """The whole database was replaced (a restore): counters are read again too, and no decoded copy of the old
+        world is kept."""
         self._invalidate()
+        self._scan_memo.clear()
+        forget_memos(self)
         self._counters.clear()
         self._unsaved.clear()
         self._taken.clear()
@@ -276,12 +281,15 @@ class SQLiteStore(Store):
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
-             offset: int = 0, after_seq: int | None = None) -> list[Doc]:
+             offset: int = 0, after_seq: int | None = None, alt: str | None = None) -> list[Doc]:
         sql = "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=?"
         args: list[Any] = [kind]
         if owner is not None:
             sql += " AND owner=?"
             args.append(owner)
+        if alt is not None:
+            sql += " AND alt=?"
+            args.append(alt)
         if after_seq is not None:
             sql += " AND seq>?"
             args.append(after_seq)
@@ -292,7 +300,14 @@ class SQLiteStore(Store):
         elif offset:
             sql += " LIMIT -1 OFFSET ?"
             args.append(offset)
-        return [_doc(r) for r in self.conn.execute(sql, args)]
+        found = [_doc(r) for r in self.conn.execute(sql, args)]
+        self.rows_read += len(found)
+        return found
+
+    def first_seq_from(self, kind: str, id: str) -> int | None:
+        row = self._cur.execute("SELECT seq FROM docs WHERE kind=? AND id>=? ORDER BY id LIMIT 1",
+                                (kind, id)).fetchone()
+        return int(row[0]) if row else None
 
     def scan(self, kind: str, owner: str) -> list[Doc]:
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed

@@ -25,12 +25,14 @@ from targ.allegro.orders.model import event_data
 from targ.clock import iso
 
 if TYPE_CHECKING:
+    from targ.store.base import Doc
     from targ.world import World
 
 Json = dict[str, Any]
 
 EVENT_KIND = "order_event"
 LAST_ID_KEY = "orders.lastEventId"
+ID_DIGITS = 16  # a µs epoch: 16 digits until the year 2286, so ids compare as strings as they do as numbers
 TYPES = ("BOUGHT", "FILLED_IN", "READY_FOR_PROCESSING", "BUYER_CANCELLED", "FULFILLMENT_STATUS_CHANGED",
          "BUYER_MODIFIED", "AUTO_CANCELLED")
 DUPLICATE, SWAP, LATE_PAYMENT = 0.2, 0.3, 0.5
@@ -80,7 +82,9 @@ def _quirks(world: World, batch: list[Pending]) -> list[Pending]:
 def _append(world: World, seller: str, p: Pending) -> Json:
     event_id = _next_id(world)
     event = {"id": event_id, "order": p.order, "type": p.type, "occurredAt": iso(p.occurred_ms)}
-    world.store.put(EVENT_KIND, event_id, {**event, "_targ": {"occurredAt": p.occurred_ms}}, owner=seller)
+    # The type is the event's alternate key, so a read filtered by type is an index range (see `read`).
+    world.store.insert(EVENT_KIND, event_id, {**event, "_targ": {"occurredAt": p.occurred_ms}}, owner=seller,
+                       alt=p.type)
     return event
 
 
@@ -101,22 +105,40 @@ def _public(doc_data: Json) -> Json:
 
 
 def read(world: World, seller: str, *, after: int | None, types: frozenset[str] | None, limit: int) -> list[Json]:
-    """Oldest first; `after` excludes that id and everything before it; events past `eventRetention` are gone."""
-    after_seq = None
-    if after is not None:
-        anchor = world.store.get_doc(EVENT_KIND, str(after))
-        after_seq = anchor.seq if anchor is not None and anchor.owner == seller else None
+    """Oldest first; `after` excludes that id and everything before it; events past `eventRetention` are gone.
+
+    Costs what it returns, whatever the journal's size: ids grow with insertion order, so the first id wanted
+    becomes an insertion number and each page an index range with a LIMIT (one per type asked for). An event is
+    journaled no earlier than it occurred and its id is the journaling microsecond (or just past the previous id),
+    so ids below the retention bound are expired for sure and are not read at all.
+    """
     oldest = _oldest_kept(world)
+    bound = max(after + 1 if after is not None else 0, oldest * 1000)
+    if bound >= 10**ID_DIGITS:
+        return []
+    first = world.store.first_seq_from(EVENT_KIND, f"{bound:0{ID_DIGITS}d}")
+    if first is None:
+        return []
     out: list[Json] = []
-    for doc in world.store.find(EVENT_KIND, seller, after_seq=after_seq):
-        if after is not None and int(doc.id) <= after:
-            continue
-        if doc.data["_targ"]["occurredAt"] < oldest or (types and doc.data["type"] not in types):
-            continue
-        out.append(_public(doc.data))
-        if len(out) == limit:
+    after_seq = first - 1
+    while len(out) < limit:
+        page = _page(world, seller, types, after_seq, limit - len(out))
+        if not page:
             break
+        # Near the retention bound an id can be just past it while its event occurred just before (ids are bumped
+        # past each other): those few are skipped here, and the next page continues after them.
+        out += [_public(doc.data) for doc in page if doc.data["_targ"]["occurredAt"] >= oldest]
+        after_seq = page[-1].seq
     return out
+
+
+def _page(world: World, seller: str, types: frozenset[str] | None, after_seq: int, limit: int) -> list[Doc]:
+    if not types:
+        return world.store.find(EVENT_KIND, seller, after_seq=after_seq, limit=limit)
+    merged = [doc for t in sorted(types) for doc in world.store.find(EVENT_KIND, seller, after_seq=after_seq,
+                                                                     limit=limit, alt=t)]
+    merged.sort(key=lambda doc: doc.seq)
+    return merged[:limit]
 
 
 def latest(world: World, seller: str) -> Json | None:

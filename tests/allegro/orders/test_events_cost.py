@@ -1,0 +1,69 @@
+"""`GET /order/events` costs what it returns, whatever the journal's size (issue 14, defect 3): it used to read and
+decode every event after `from` before taking `limit` (12.5 s for `limit=10` at 300k events)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from targ.allegro.orders import events
+from targ.app import build_world
+from targ.world import DEFAULT_TEST_START, Options, World
+
+SELLER, OTHER = "seller-1", "seller-2"
+
+
+@pytest.fixture
+def world() -> Iterator[World]:
+    w = build_world(Options(clock_start=DEFAULT_TEST_START, frozen=True))
+    yield w
+    w.close()
+
+
+def _journal(world: World, n: int, seller: str = SELLER, every: int = 1) -> list[str]:
+    """n events, a second apart; every `every`-th is FILLED_IN, the rest BOUGHT."""
+    ids = []
+    with world.store.transaction():
+        for i in range(n):
+            type_ = "FILLED_IN" if i % every == every - 1 else "BOUGHT"
+            pending = events.Pending(type_, {"id": f"order-{i}"}, world.clock.now_ms())
+            ids += [e["id"] for e in events.journal(world, seller, [pending])]
+            world.clock.set(world.clock.now_ms() + 1000)
+    return ids
+
+
+def _rows(world: World, **kwargs: object) -> tuple[list[str], int]:
+    before = world.store.rows_read   # type: ignore[attr-defined]
+    found = events.read(world, SELLER, **kwargs)   # type: ignore[arg-type]
+    return [e["id"] for e in found], world.store.rows_read - before   # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("size", [200, 4000])
+def test_a_page_reads_only_its_rows_from_any_from(world: World, size: int) -> None:
+    _journal(world, size // 2, OTHER)             # another seller's journal interleaved changes nothing
+    ids = _journal(world, size)
+    for start in (None, 0, size // 2, size - 11):
+        after = None if start is None else int(ids[start])
+        got, rows = _rows(world, after=after, types=None, limit=10)
+        first = 0 if start is None else start + 1
+        assert got == ids[first:first + 10]
+        assert rows == 10
+    assert _rows(world, after=int(ids[-1]), types=None, limit=10) == ([], 0)
+
+
+def test_a_rare_type_is_found_without_reading_the_others(world: World) -> None:
+    ids = _journal(world, 3000, every=100)        # 30 FILLED_IN among 3000
+    got, rows = _rows(world, after=None, types=frozenset({"FILLED_IN"}), limit=5)
+    assert got == [ids[i] for i in range(99, 500, 100)]
+    assert rows == 5
+    got, rows = _rows(world, after=int(ids[150]), types=frozenset({"FILLED_IN", "BOUGHT"}), limit=4)
+    assert got == ids[151:155] and rows <= 8
+
+
+def test_expired_events_are_not_read(world: World) -> None:
+    ids = _journal(world, 1000)
+    world.clock.set(world.clock.now_ms() + world.config.ms("eventRetention") - 500_000)   # the first 500 expire
+    got, rows = _rows(world, after=None, types=None, limit=10)
+    assert got == ids[500:510]
+    assert rows == 10
