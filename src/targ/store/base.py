@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from targ.store.listing import Query
 
 
 @dataclass
@@ -108,6 +111,11 @@ class Store(ABC):
              offset: int = 0, after_seq: int | None = None, alt: str | None = None) -> list[Doc]:
         """Documents of a kind (of one owner; with that alternate key), in insertion order. With an owner, `alt`
         and `after_seq` this is an index range: it reads only the rows it returns."""
+
+    @abstractmethod
+    def select(self, kind: str, owner: str, query: Query) -> tuple[list[str], int]:
+        """One page of the ids of an owner's documents of a kind with a declared listing (targ.store.listing) that
+        match `query`, and how many match in all: read from the listing's index, nothing decoded."""
 
     @abstractmethod
     def first_seq_from(self, kind: str, id: str) -> int | None:

@@ -75,6 +75,16 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
         # Events journaled before carry their type as their alternate key too (targ.allegro.orders.events).
         "UPDATE docs SET alt = json_extract(data, '$.type') WHERE kind = 'order_event'",
     ]),
+    # Listings (targ.store.listing): the fields lists filter and sort on, one row per document, built from the
+    # documents on first use.
+    (7, [
+        "CREATE TABLE listing (kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " t1 TEXT, t2 TEXT, t3 TEXT, t4 TEXT, t5 TEXT, t6 TEXT, t7 TEXT, t8 TEXT,"
+        " n1 INTEGER, n2 INTEGER, n3 INTEGER, tags TEXT, PRIMARY KEY (kind, id))",
+        "CREATE INDEX listing_n1 ON listing (kind, owner, n1, seq)",
+        "CREATE INDEX listing_n2 ON listing (kind, owner, n2, seq)",
+        "CREATE INDEX listing_seq ON listing (kind, owner, seq)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

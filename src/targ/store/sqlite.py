@@ -12,12 +12,20 @@ from typing import Any
 import orjson
 
 from targ.store.base import Doc, Job, Store
+from targ.store.listing import LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Query, where
 from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
 from targ.store.migrations import LATEST, MIGRATIONS
 
 # Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
 SCAN_MEMO_MAX = 200_000
+_LISTING_COLUMNS = ", ".join(("kind", "id", "owner", "seq", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
+_LISTING_WIDTH = 5 + len(TEXT_COLUMNS) + len(NUMBER_COLUMNS)
+# A document's listing row, inserted or brought up to date; it shares the document's insertion number.
+_UPSERT_LISTING = (
+    f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
+    + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
+    + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
 _JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
@@ -63,6 +71,7 @@ class SQLiteStore(Store):
         self._next_due: int | None = None
         self._next_due_known = False
         self._peeked: dict[tuple[str, str], Doc] = {}  # see peek
+        self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
         self.rows_read = 0   # documents `find` decoded: lets tests see that a read costs what it returns
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
@@ -184,6 +193,7 @@ class SQLiteStore(Store):
     def _invalidate(self) -> None:
         """Documents may have changed behind every cache: shared decoded documents, generations, the due job."""
         self._peeked.clear()
+        self._built.clear()   # a listing built by a rolled-back or replaced transaction is not there any more
         self.epoch += 1
         self._next_due_known = False
 
@@ -244,6 +254,11 @@ class SQLiteStore(Store):
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
         blob = orjson.dumps(data).decode()
         self._changing(kind, id)
+        self._put_row(kind, id, owner, alt, blob)
+        if kind in LISTINGS:
+            self._list(kind, id, owner, data)
+
+    def _put_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str) -> None:
         # Most writes replace a document just read, under the same owner and alternate key: that is tried first,
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
@@ -269,7 +284,10 @@ class SQLiteStore(Store):
     def _insert(self, kind: str, id: str, owner: str, alt: str | None, data: dict[str, Any], conflict: str) -> bool:
         blob = orjson.dumps(data).decode()
         self._changing(kind, id)
-        return self._insert_row(kind, id, owner, alt, blob, conflict)
+        inserted = self._insert_row(kind, id, owner, alt, blob, conflict)
+        if inserted and kind in LISTINGS:
+            self._list(kind, id, owner, data)
+        return inserted
 
     def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str, conflict: str = "") -> bool:
         """Whether a row was inserted (`conflict` is the statement's ON CONFLICT clause, if any)."""
@@ -278,6 +296,8 @@ class SQLiteStore(Store):
 
     def delete(self, kind: str, id: str) -> bool:
         self._changing(kind, id)
+        if kind in LISTINGS and self._listed(kind):
+            self._cur.execute("DELETE FROM listing WHERE kind=? AND id=?", (kind, id))
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
@@ -303,6 +323,42 @@ class SQLiteStore(Store):
         found = [_doc(r) for r in self.conn.execute(sql, args)]
         self.rows_read += len(found)
         return found
+
+    # --- listings (targ.store.listing) ------------------------------------------------------------------------------
+    def _listed(self, kind: str) -> bool:
+        """Whether the listing rows of `kind` are those of its declaration (else they are rebuilt when selected)."""
+        built = self._built.get(kind)
+        if built is None:
+            built = self._built[kind] = self.meta_get(f"listing:{kind}") == LISTINGS[kind].version
+        return built
+
+    def _list(self, kind: str, id: str, owner: str, data: dict[str, Any]) -> None:
+        if self._listed(kind):
+            self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *LISTINGS[kind].values(data)))
+
+    def _build_listing(self, kind: str) -> None:
+        listing = LISTINGS[kind]
+        self._write()
+        self.conn.execute("DELETE FROM listing WHERE kind=?", (kind,))
+        rows = self.conn.execute("SELECT id, owner, seq, data FROM docs WHERE kind=?", (kind,)).fetchall()
+        self.conn.executemany(f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES ({', '.join('?' * _LISTING_WIDTH)})",
+                              [(kind, id, owner, seq, *listing.values(orjson.loads(blob)))
+                               for id, owner, seq, blob in rows])
+        self.meta_set(f"listing:{kind}", listing.version)
+        self._built[kind] = True
+
+    def select(self, kind: str, owner: str, query: Query) -> tuple[list[str], int]:
+        listing = LISTINGS[kind]
+        if not self._listed(kind):
+            self._build_listing(kind)
+        clause, args = where(listing, query)
+        base = f"FROM listing WHERE kind=? AND owner=?{clause}"
+        total = self.conn.execute(f"SELECT count(*) {base}", (kind, owner, *args)).fetchone()[0]
+        direction = " DESC" if query.desc else ""
+        order = f"{listing.column(query.order_by)}{direction}, seq{direction}" if query.order_by else f"seq{direction}"
+        ids = [row[0] for row in self.conn.execute(f"SELECT id {base} ORDER BY {order} LIMIT ? OFFSET ?",
+                                                   (kind, owner, *args, query.limit, query.offset))]
+        return ids, int(total)
 
     def first_seq_from(self, kind: str, id: str) -> int | None:
         row = self._cur.execute("SELECT seq FROM docs WHERE kind=? AND id>=? ORDER BY id LIMIT 1",
