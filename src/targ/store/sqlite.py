@@ -72,7 +72,7 @@ class SQLiteStore(Store):
         self._next_due_known = False
         self._peeked: dict[tuple[str, str], Doc] = {}  # see peek
         self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
-        self.rows_read = 0   # documents `find` decoded: lets tests see that a read costs what it returns
+        self.rows_read = 0   # documents read by find, peek and scan: lets tests see that a read costs what it returns
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
         self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
@@ -238,6 +238,7 @@ class SQLiteStore(Store):
         row = self._cur.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         if row is None:
             return None
+        self.rows_read += 1
         owner, seq, blob, alt = row
         doc = Doc(kind, id, owner, int(seq), self._decoded(self._scan_memo.setdefault(kind, {}), id, blob), alt)
         if len(self._peeked) >= SCAN_MEMO_MAX:
@@ -369,6 +370,7 @@ class SQLiteStore(Store):
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
         # since the last scan is served from the memo, still decoded.
         memo = self._scan_memo.setdefault(kind, {})
+        self.rows_read += self.count(kind, owner)
         return [Doc(kind, id, owner, int(seq), self._decoded(memo, id, blob), alt) for id, seq, blob, alt in
                 self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq",
                                   (kind, owner))]
