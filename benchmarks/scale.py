@@ -130,9 +130,9 @@ def _get(port: int, path: str) -> str:
 
 
 def events_figures(client: Client, n: int) -> dict[str, Any]:
-    status, stats, _ = client.call("GET", "/order/event-stats")
+    _, stats, _ = client.call("GET", "/order/event-stats")
     last = int(stats["latestEvent"]["id"])
-    status, page, _ = client.call("GET", "/order/events?limit=1")
+    _, page, _ = client.call("GET", "/order/events?limit=1")
     first = int(page["events"][0]["id"])
     out: dict[str, Any] = {}
     for name, start in (("start", None), ("middle", (first + last) // 2), ("end", last - 50)):
@@ -162,7 +162,7 @@ FILTERS = {
 
 
 def list_figures(client: Client, n: int) -> dict[str, Any]:
-    status, page, _ = client.call("GET", "/order/checkout-forms?limit=100")
+    _, page, _ = client.call("GET", "/order/checkout-forms?limit=100")
     ids = [cf["id"] for cf in page["checkoutForms"]]
     out: dict[str, Any] = {}
     statuses = ("PROCESSING", "NEW")
