@@ -270,12 +270,18 @@ def test_every_ref_resolves(bundle: Json) -> None:
 
 
 def test_schemas_are_json_schema_2020_12(bundle: Json) -> None:
-    dropped = {"description", "title", "externalDocs", "xml", "discriminator", "deprecated", "nullable"}
+    dropped = {"description", "title", "externalDocs", "xml", "deprecated", "nullable"}
     for where, node in every_schema_node(bundle):
         assert not dropped & set(node), where
         assert not any(key.startswith("x-") for key in node), where
         for bound in ("exclusiveMinimum", "exclusiveMaximum"):
             assert not isinstance(node.get(bound), bool), where
+
+
+def test_discriminators_are_kept_for_the_binder(allegro: Json) -> None:
+    """An annotation for JSON Schema; the Allegro body binder reads a base type as the subtype it names."""
+    mapping = allegro["schemas"]["PriceModification"]["discriminator"]["mapping"]
+    assert mapping["FIXED_PRICE"] == "#/components/schemas/PriceModificationFixedPrice"
 
 
 def test_properties_named_like_dropped_keywords_survive(allegro: Json, voucherify: Json) -> None:

@@ -14,11 +14,14 @@ from targ.testing import TargServer
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("targ_validate_responses", "check every targ response against the vendor schema",
                   type="bool", default=False)
+    parser.addini("targ_strict_requests", "check Allegro request bodies against the spec's schema as written",
+                  type="bool", default=False)
 
 
 @pytest.fixture(scope="session")
 def targ_server(pytestconfig: pytest.Config) -> Iterator[TargServer]:
-    with TargServer(validate_responses=bool(pytestconfig.getini("targ_validate_responses"))) as srv:
+    with TargServer(validate_responses=bool(pytestconfig.getini("targ_validate_responses")),
+                    strict_requests=bool(pytestconfig.getini("targ_strict_requests"))) as srv:
         yield srv
 
 

@@ -70,9 +70,10 @@ class Clock:
 
 class TargServer:
     def __init__(self, seed: int = 0, data: str | None = None, validate_responses: bool = False,
-                 frozen: bool = True, clock_start: int | None = DEFAULT_TEST_START) -> None:
+                 frozen: bool = True, clock_start: int | None = DEFAULT_TEST_START,
+                 strict_requests: bool = False) -> None:
         self.options = Options(seed=seed, data=data, clock_start=clock_start, frozen=frozen,
-                               validate_responses=validate_responses)
+                               validate_responses=validate_responses, strict_requests=strict_requests)
         self.url = ""
         self._thread: threading.Thread | None = None
 

@@ -33,6 +33,7 @@ class Options:
     access_log: bool = False
     host: str = "127.0.0.1"            # the address served on: the admin API answers to it (targ.admin.guard)
     allow_hosts: tuple[str, ...] = ()  # more names the admin API answers to (--allow-host)
+    strict_requests: bool = False      # bodies checked against the spec's schema as written (--strict-requests)
 
 
 class ClockBackwards(ValueError):

@@ -8,7 +8,7 @@ from .common import SCHEMA_REF_PREFIX, Json, Schema
 
 # OpenAPI keywords with no JSON Schema meaning, or documentation only: dropped everywhere a schema appears.
 DROPPED_SCHEMA_KEYWORDS = frozenset(
-    {"description", "title", "externalDocs", "xml", "discriminator", "deprecated", "nullable"}
+    {"description", "title", "externalDocs", "xml", "deprecated", "nullable"}
 )
 SUBSCHEMA_KEYWORDS = frozenset({"items", "not", "additionalProperties"})
 SUBSCHEMA_LIST_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf"})
@@ -20,6 +20,8 @@ KEPT_SCHEMA_KEYWORDS = frozenset(
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
         "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
         "minProperties", "maxProperties",
+        # An annotation for JSON Schema; targ's Allegro body binder reads a subtype by it, as the vendor's does.
+        "discriminator",
     }
 )  # fmt: skip
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from targ.allegro import messages
+from targ.allegro.binding import bind
 from targ.http.auth import authenticate_allegro
 from targ.http.errors import AllegroError, AllegroProblem, TargError
 from targ.http.media import ALLEGRO_PUBLIC, essence, pick
@@ -15,7 +16,7 @@ from targ.http.response import Response, build
 from targ.http.spec_edge import SpecEdge
 from targ.spec.bundle import Operation
 from targ.spec.schemas import resolve
-from targ.spec.validate import Problem
+from targ.spec.validate import Problem, body_schema, validate_body
 from targ.world import World
 
 ERROR_MEDIA_TYPE = "application/json"
@@ -50,7 +51,30 @@ class AllegroEdge(SpecEdge):
 
     def finish(self, req: Request, resp: Response) -> Response:
         resp.headers.append((b"trace-id", req.trace_id.encode()))
+        if req.lenient:
+            # Where the body leaned on the binder's leniency (nulls, scalars read as another type): the real service
+            # says nothing, targ tells the integrator what --strict-requests would refuse.
+            told = "; ".join(req.lenient[:20]) + ("; …" if len(req.lenient) > 20 else "")
+            resp.headers.append((b"x-targ-lenient", told.encode("utf-8", "replace")))
         return resp
+
+    def bind_body(self, req: Request, op: Operation, media_type: str, body: Any) -> tuple[Any, list[Problem]]:
+        schema = body_schema(op, media_type) if body is not None else None
+        if schema is None or self.world.options.strict_requests:
+            return super().bind_body(req, op, media_type, body)
+        keep_nulls = op.operation_id in NULL_REMOVES
+        bound = bind(schema, body, keep_nulls=keep_nulls)
+        if bound.unreadable is not None:
+            raise AllegroError(422, "JsonMappingException", "Message is not readable.", path=bound.unreadable or None,
+                               user_message=messages.text("not_readable", req.language))
+        if bound.unknown and op.operation_id in REFUSES_UNKNOWN:
+            listed = ", ".join("..." + path.rsplit(".", 1)[-1].split("[", 1)[0] for path in bound.unknown)
+            raise AllegroError(422, "UnknownJSONProperty", "Unknown properties found in the request.",
+                               user_message=messages.text("unknown_properties", req.language),
+                               metadata={"unknownProperties": listed})
+        req.lenient = bound.lenient
+        checked = _without_nulls(bound.body) if keep_nulls else bound.body
+        return bound.body, validate_body(op, media_type, checked) + self.check_body(op, checked)
 
     def render_error(self, req: Request, exc: TargError) -> Response:
         return build(exc.status, exc.body(), ERROR_MEDIA_TYPE, exc.headers())
@@ -155,3 +179,18 @@ class AllegroEdge(SpecEdge):
         return AllegroError(status, problems=entries)
 
 
+
+
+# Operations that refuse properties their schema does not declare (since 2024-10-22: allegro-api #10149, #10293,
+# #11589); elsewhere the binder ignores them, as the vendor does.
+REFUSES_UNKNOWN = frozenset({"createProductOffers", "editProductOffers"})
+# Operations where a null removes the field's value (#3764 NEWS) instead of meaning "not given".
+NULL_REMOVES = frozenset({"editProductOffers"})
+
+
+def _without_nulls(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without_nulls(v) for k, v in node.items() if v is not None}
+    if isinstance(node, list):
+        return [_without_nulls(v) for v in node]
+    return node

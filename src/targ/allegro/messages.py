@@ -45,6 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format": {"pl-PL": "Pole {field} ma nieprawidłowy format.", "en-US": "The field {field} has an invalid format."},
     "range": {"pl-PL": "Wartość pola {field} jest poza dozwolonym zakresem.",
               "en-US": "The value of {field} is out of the allowed range."},
+    "not_readable": {"pl-PL": "Nie można odczytać wiadomości.", "en-US": "Message is not readable."},
+    "unknown_properties": {
+        "pl-PL": "Przesłane dane zawierają nieobsługiwane właściwości. Skontaktuj się z dostawcą oprogramowania.",
+        "en-US": "The uploaded data includes unsupported properties. Contact your software vendor.",
+    },
     "other": {"pl-PL": "Pole {field} ma nieprawidłową wartość.", "en-US": "The field {field} has an invalid value."},
 }
 

@@ -59,6 +59,7 @@ class Request:
     principal: Principal | None = None
     language: str = "pl-PL"
     trace_id: str = ""
+    lenient: list[str] = field(default_factory=list)      # what the vendor's lenient body binder did (Allegro)
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)

@@ -146,8 +146,11 @@ class SpecEdge:
                 body = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
                 return None, [Problem("body", "", f"Malformed JSON: {exc.msg}", "invalid_json", {})]
-        problems = validate_body(op, body_type or (op.request_media_types() or [""])[0], body)
-        return body, problems + self.check_body(op, body)
+        return self.bind_body(req, op, body_type or (op.request_media_types() or [""])[0], body)
+
+    def bind_body(self, req: Request, op: Operation, media_type: str, body: Any) -> tuple[Any, list[Problem]]:
+        """The body as the vendor reads it, and its problems: here the spec's schema, checked strictly."""
+        return body, validate_body(op, media_type, body) + self.check_body(op, body)
 
     def _serialize(self, req: Request, op: Operation, reply: Reply, media_type: str | None) -> Response:
         status = reply.status or op.success_status

@@ -14,7 +14,8 @@ Formats: only the ones the vendors really reject are checked (``uuid``, ``date-t
 so a free-text vendor "format" can never reject a value. Voucherify requests get a lenient ``date-time``: its SDK
 sends ``datetime.isoformat()`` (naive, ``+00:00``, micro-seconds) and the API accepts that.
 
-``oneOf`` is checked as ``anyOf``: the bundle drops OpenAPI's ``discriminator``, and without it alternatives that
+``oneOf`` is checked as ``anyOf``: JSON Schema ignores OpenAPI's ``discriminator`` (kept in the bundle only for the
+Allegro body binder), and without it alternatives that
 overlap (e.g. Allegro's ``OfferAutomaticPricingCommand.modification``: ``{set}`` | ``{remove}``, neither with
 ``required`` nor ``additionalProperties: false``) would match twice and reject every valid client.
 

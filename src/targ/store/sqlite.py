@@ -341,10 +341,11 @@ class SQLiteStore(Store):
         listing = LISTINGS[kind]
         self._write()
         self.conn.execute("DELETE FROM listing WHERE kind=?", (kind,))
-        rows = self.conn.execute("SELECT id, owner, seq, data FROM docs WHERE kind=?", (kind,)).fetchall()
-        self.conn.executemany(f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES ({', '.join('?' * _LISTING_WIDTH)})",
-                              [(kind, id, owner, seq, *listing.values(orjson.loads(blob)))
-                               for id, owner, seq, blob in rows])
+        rows = self.conn.execute("SELECT id, owner, seq, data FROM docs WHERE kind=?", (kind,))
+        insert = f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES ({', '.join('?' * _LISTING_WIDTH)})"
+        while batch := rows.fetchmany(1000):   # in batches: 100k orders' text never sits in memory at once
+            self._cur.executemany(insert, [(kind, id, owner, seq, *listing.values(orjson.loads(blob)))
+                                           for id, owner, seq, blob in batch])
         self.meta_set(f"listing:{kind}", listing.version)
         self._built[kind] = True
 
