@@ -76,7 +76,10 @@ def test_invoice_limits_and_refusals(http: httpx.Client, allegro: httpx.Client, 
     assert eleventh.status_code == 409 and errors(eleventh)[0]["code"] == "INVOICES-LIMIT-REACHED"
     no_invoice = buy(http, offers["A"])["checkoutFormId"]
     refused = add_invoice(allegro, no_invoice)
-    assert refused.status_code == 422 and errors(refused)[0]["code"] == "INVOICE-NOT-REQUIRED"
+    message = f"Order with id [{no_invoice}] cannot have an invoice"        # allegro-api #4992
+    assert refused.status_code == 422 and errors(refused) == [{
+        "code": "ORDER-WITHOUT-INVOICE", "message": message, "details": None,
+        "path": f"/order/checkout-forms/{no_invoice}/invoices", "userMessage": message, "metadata": {}}]
     missing = add_invoice(allegro, "7a0d5e96-1857-11eb-83f8-e53b0700a720")
     assert missing.status_code == 404
     assert errors(missing)[0] == {"code": "ORDER-NOT-FOUND",

@@ -144,12 +144,19 @@ def test_order_details_errors(targ: TargServer, http: httpx.Client, allegro: htt
     assert errors(malformed)[0]["path"] == "id"
     someone = other_seller(targ, http)
     theirs = buy(http, someone["offerId"])["checkoutFormId"]
+    # Another seller's order is 404 as an unknown one: "Order not found or doesn't belong to the seller" (the spec;
+    # allegro-behaviour.md §2, §5). Nothing changes.
+    gone = f"Checkout form {theirs} not found"
     for resp in (allegro.get(f"/order/checkout-forms/{theirs}"), set_status(allegro, theirs, "SENT"),
-                 allegro.get(f"/order/checkout-forms/{theirs}/shipments")):
-        assert resp.status_code == 403
-        assert errors(resp) == [{"code": "AccessDenied", "message": "Access is denied", "details": None, "path": None,
-                                 "userMessage": "Access denied. Contact the author of the application.",
-                                 "metadata": {}}]
+                 allegro.get(f"/order/checkout-forms/{theirs}/shipments"), add_shipment(allegro, theirs),
+                 allegro.get(f"/order/checkout-forms/{theirs}/invoices")):
+        assert resp.status_code == 404, resp.text
+        assert errors(resp)[0]["code"] in ("CheckoutFormNotFoundException", "ORDER-NOT-FOUND")
+    assert errors(allegro.get(f"/order/checkout-forms/{theirs}"))[0]["message"] == gone
+    theirs_now = httpx.get(f"{targ.url}/order/checkout-forms/{theirs}", headers=someone["headers"]).json()
+    assert theirs_now["fulfillment"]["status"] == "NEW"
+    shipments = httpx.get(f"{targ.url}/order/checkout-forms/{theirs}/shipments", headers=someone["headers"])
+    assert shipments.json()["shipments"] == []
     assert listed(allegro) == []
     mine = httpx.get(f"{targ.url}/order/checkout-forms", headers=someone["headers"]).json()
     assert [cf["id"] for cf in mine["checkoutForms"]] == [theirs]

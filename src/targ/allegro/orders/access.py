@@ -1,5 +1,6 @@
-"""What the seller's order operations share: the calling seller, the caller's order (404 when there is none or it
-is past retention, 403 `AccessDenied` when it is another seller's), and the optimistic-locking check."""
+"""What the seller's order operations share: the calling seller, the caller's order (404 when there is none, it is
+past retention or it is another seller's: the spec's "Order not found or doesn't belong to the seller",
+allegro-behaviour.md §2 and §5), and the optimistic-locking check."""
 
 from __future__ import annotations
 
@@ -41,10 +42,8 @@ def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_for
     """The caller's order. `readonly`: the shared, decoded copy (`Store.peek`) for handlers that only read it."""
     store = req.world.store
     doc = store.peek(ORDER_KIND, order_id) if readonly else store.get_doc(ORDER_KIND, order_id)
-    if doc is None or not retained(req.world, doc.data):
+    if doc is None or not retained(req.world, doc.data) or doc.owner != seller_id(req):
         raise not_found(order_id)
-    if doc.owner != seller_id(req):
-        raise access_denied()
     return doc.data
 
 

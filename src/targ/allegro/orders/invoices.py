@@ -59,7 +59,10 @@ def add_invoice(req: Request) -> Reply:
     order = _order(req)
     oid, invoices = order["id"], order["_targ"]["invoices"]
     if not order["invoice"]["required"]:
-        raise _error(422, "INVOICE-NOT-REQUIRED", f"The buyer did not request an invoice for order [{oid}]")
+        # The vendor's code and wording (allegro-api #4992; the status there is unstated, 422 as for the others).
+        message = f"Order with id [{oid}] cannot have an invoice"
+        raise AllegroError(422, "ORDER-WITHOUT-INVOICE", message, path=f"/order/checkout-forms/{oid}/invoices",
+                           user_message=message)
     if any(((i.get("file") or {}).get("securityVerification") or {}).get("status") == "WAITING" for i in invoices):
         raise _error(422, "SECURITY-SCAN-IN-PROGRESS",
                      f"Security scan for SELLER invoice in given order [{oid}] is in progress")
