@@ -121,7 +121,12 @@ def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int
         if prop is None and isinstance(extra, dict):
             prop = extra
         if prop is None and declared and extra is not True:
-            out.unknown.append(render_path(path))
+            if sub is None:
+                # An unknown property sent as null carries nothing: the vendor's own guide sends
+                # `"sellingMode": {"netPrice": null}` (seed 003), so it counts as not given, not as unknown.
+                out.lenient.append(f"{render_path(path)}: an unknown property sent as null, read as not given")
+            else:
+                out.unknown.append(render_path(path))
             continue
         if sub is None:
             if keep_nulls:

@@ -38,14 +38,16 @@ def test_the_guide_from_offer_to_parcels(targ: TargServer, allegro: httpx.Client
     assert "ONE_FULFILLMENT" in allegro.get("/me").json()["features"]
 
     # "Jak wystawić ofertę": an offer linked to a catalogue product, with the "One Fulfillment PL" shipping-rate set
-    # Allegro keeps on the account (by its id, as the guide does). It starts INACTIVE with no stock.
+    # Allegro keeps on the account (by its id, as the guide does). Listed without stock, it is ended at once
+    # ("zakończymy ją automatycznie ze stanem stock.available: 0") until the warehouse has its product.
     [rates] = [r for r in allegro.get("/sale/shipping-rates").json()["shippingRates"]
                if r["name"] == "One Fulfillment PL"]
     created_offer = send(allegro, "POST", "/sale/product-offers", guide_offer_body({"id": rates["id"]}))
     assert created_offer.status_code == 201, created_offer.text
     offer = created_offer.json()
     product = offer["productSet"][0]["product"]["id"]
-    assert offer["publication"]["status"] == "INACTIVE" and offer["stock"]["available"] == 0
+    assert (offer["publication"]["status"], offer["publication"]["endedBy"]) == ("ENDED", "EMPTY_STOCK")
+    assert offer["stock"]["available"] == 0
     available = allegro.get("/fulfillment/available-products").json()["products"]
     assert product in [p["id"] for p in available]
 
@@ -113,22 +115,19 @@ def test_the_guide_from_offer_to_parcels(targ: TargServer, allegro: httpx.Client
         {"quantity": 1, "receivedType": "DAMAGE", "reasonCode": "DAMAGED_IN_TRANSPORT"}]}]
     assert allegro.get(f"{ASN}/{asn['id']}").json()["status"] == "COMPLETED"
 
-    # Stock: 5 sellable units (the offer, not listed yet, has them to sell), 1 on hold; JSON and CSV agree.
+    # Stock: 5 sellable units, and the offer that waited for them is listed again with them; 1 on hold; JSON and CSV
+    # agree.
     row = _stock_row(allegro, product)
-    assert row["quantity"] == {"onOffer": 0, "available": 5, "onOrder": 0, "onHold": 1}
+    assert row["quantity"] == {"onOffer": 5, "available": 5, "onOrder": 0, "onHold": 1}
     assert row["offerId"] == offer["id"]
     assert allegro.get(f"/sale/product-offers/{offer['id']}").json()["stock"]["available"] == 5
     table = list(csv.DictReader(io.StringIO(allegro.get("/fulfillment/stock", headers={"Accept": "text/csv"}).text)))
     [line] = [r for r in table if r["id_produktu"] == product]
     assert (line["nazwa"], line["na_ofercie"], line["w_realizacji"], line["niezdatne"], line["numery_seryjne"]) == (
-        row["product"]["name"], "0", "0", "1", ",".join(SERIALS))
-
-    # The offer is published (202, then ACTIVE once its job has run) and the stock report shows it on offer.
-    published = send(allegro, "PATCH", f"/sale/product-offers/{offer['id']}", {"publication": {"status": "ACTIVE"}})
-    assert published.status_code == 202, published.text
-    targ.clock.advance("PT5S")
-    assert allegro.get(f"/sale/product-offers/{offer['id']}").json()["publication"]["status"] == "ACTIVE"
-    assert _stock_row(allegro, product)["quantity"] == {"onOffer": 5, "available": 5, "onOrder": 0, "onHold": 1}
+        row["product"]["name"], "5", "0", "1", ",".join(SERIALS))
+    listed = allegro.get(f"/sale/product-offers/{offer['id']}").json()["publication"]
+    assert listed["status"] == "ACTIVE" and "endedBy" not in listed
+    targ.clock.advance("PT5S")     # the seller looks at it for a while
 
     # Bought and paid: an order Allegro fulfils. The seller may read it but not set its fulfillment status.
     order_id = buy(targ, offer["id"], 2)["checkoutFormId"]

@@ -29,16 +29,19 @@ def send(client: httpx.Client, method: str, path: str, body: Any = None, **param
 
 
 def seller_body(**extra: Any) -> Body:
-    """A seller-fulfilled offer of the catalogue's iPhone, found by EAN."""
-    return {"productSet": [{"product": {"id": IPHONE_EAN, "idType": "GTIN"}}], "parameters": CONDITION_NEW,
+    """A seller-fulfilled draft of the catalogue's iPhone, found by EAN (without `publication.status` the vendor
+    lists an offer at once: tests that want that say so)."""
+    return {"publication": {"status": "INACTIVE"},
+            "productSet": [{"product": {"id": IPHONE_EAN, "idType": "GTIN"}}], "parameters": CONDITION_NEW,
             "sellingMode": {"format": "BUY_NOW", "price": {"amount": "3999.00", "currency": "PLN"}},
             "stock": {"available": 5, "unit": "UNIT"}, "delivery": {"handlingTime": "PT48H"},
             "external": {"id": "ext-1"}, **extra}
 
 
 def one_fulfillment_body(**extra: Any) -> Body:
-    """A One Fulfillment offer that meets every rule of the guide."""
-    return {"productSet": [{"product": {"id": IPHONE_EAN, "idType": "GTIN"}}], "parameters": CONDITION_NEW,
+    """A One Fulfillment draft that meets every rule of the guide."""
+    return {"publication": {"status": "INACTIVE"},
+            "productSet": [{"product": {"id": IPHONE_EAN, "idType": "GTIN"}}], "parameters": CONDITION_NEW,
             "sellingMode": {"format": "BUY_NOW", "price": {"amount": "3999.00", "currency": "PLN"}},
             "stock": {"available": 0, "unit": "UNIT"},
             "delivery": {"handlingTime": "PT24H", "shippingRates": {"name": "One Fulfillment PL"}},

@@ -14,7 +14,8 @@ def test_create_by_product_id_takes_the_products_data(allegro: httpx.Client, dem
     product_id = demo["offers"][0]["productId"]
     resp = send(allegro, "POST", "/sale/product-offers", {
         "productSet": [{"product": {"id": product_id}}], "parameters": CONDITION_NEW,
-        "sellingMode": {"price": {"amount": "19.90", "currency": "PLN"}}, "stock": {"available": 3}})
+        "sellingMode": {"price": {"amount": "19.90", "currency": "PLN"}}, "stock": {"available": 3},
+        "publication": {"status": "INACTIVE"}})
     assert resp.status_code == 201, resp.text
     made = resp.json()
     assert made["name"] == "Kubek ceramiczny biały 330 ml" and made["category"] == {"id": "210098"}
@@ -62,11 +63,16 @@ def test_full_product_data_proposes_a_product_asynchronously(targ: TargServer, a
     assert allegro.get(f"/sale/product-offers/{made['id']}/operations/nope").status_code == 404
 
 
-def test_create_active_goes_through_activating(targ: TargServer, allegro: httpx.Client) -> None:
+def test_create_active_is_inactive_while_processing(targ: TargServer, allegro: httpx.Client) -> None:
+    """202 with Location and Retry-After; INACTIVE until listed, ACTIVATING being for scheduled listings (#11875)."""
     resp = send(allegro, "POST", "/sale/product-offers", seller_body(publication={"status": "ACTIVE"}))
-    assert resp.status_code == 202 and resp.json()["publication"]["status"] == "ACTIVATING"
+    assert resp.status_code == 202 and resp.json()["publication"]["status"] == "INACTIVE"
+    assert "/operations/" in resp.headers["location"] and int(resp.headers["retry-after"]) >= 1
     targ.clock.advance("PT5S")
     assert offer(allegro, resp.json()["id"])["publication"]["status"] == "ACTIVE"
+    later = send(allegro, "POST", "/sale/product-offers",
+                 seller_body(publication={"status": "ACTIVE", "startingAt": "2026-01-02T00:00:00Z"}))
+    assert later.json()["publication"]["status"] == "ACTIVATING"
     no_stock = send(allegro, "POST", "/sale/product-offers",
                     seller_body(stock={"available": 0}, publication={"status": "ACTIVE"}))
     assert no_stock.status_code == 422
@@ -74,6 +80,22 @@ def test_create_active_goes_through_activating(targ: TargServer, allegro: httpx.
         "code": "AvailableStockMustEqualToOneOrBeGreaterThanOne", "message": "The listed quantity cannot be less "
         "than 1.", "details": None, "path": "stock.available", "userMessage": "The listed quantity cannot be less "
         "than 1.", "metadata": {}}
+
+
+def test_without_a_publication_status_the_offer_is_listed(targ: TargServer, allegro: httpx.Client,
+                                                        demo: dict[str, Any]) -> None:
+    """#3257 NEWS, #6084 staff: a product-offer created without `publication.status` is listed."""
+    resp = send(allegro, "POST", "/sale/product-offers", {
+        "productSet": [{"product": {"id": demo["offers"][0]["productId"]}}], "parameters": CONDITION_NEW,
+        "sellingMode": {"price": {"amount": "19.90", "currency": "PLN"}}, "stock": {"available": 3}})
+    assert resp.status_code == 202, resp.text
+    assert resp.json()["publication"]["status"] == "INACTIVE"
+    operation = resp.headers["location"]
+    assert allegro.get(operation, follow_redirects=False).status_code == 202
+    targ.drain()
+    done = allegro.get(operation, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"].endswith(f"/sale/product-offers/{resp.json()['id']}")
+    assert offer(allegro, resp.json()["id"])["publication"]["status"] == "ACTIVE"
 
 
 def test_refused_bodies_leave_no_draft(allegro: httpx.Client, demo: dict[str, Any]) -> None:

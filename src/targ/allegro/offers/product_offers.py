@@ -80,13 +80,24 @@ def create(req: Request) -> Reply:
     offer = draft.offer
     references.resolve(world, seller.id, offer, req)
     offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=True)
-    activate = (body.get("publication") or {}).get("status") == "ACTIVE"
+    # Without `publication.status` the offer is listed, as the vendor's guides and staff say (#3257 NEWS, #6084);
+    # INACTIVE makes a draft (#7363, #6533).
+    activate = (body.get("publication") or {}).get("status") in (None, "ACTIVE")
     if activate:
         _activation_or_raise(offer)
     drafts.store_proposals(world, seller, draft)
+    if activate and offer["oneFulfillment"] and not _stock(offer):
+        # A One Fulfillment offer waits for the warehouse, ended at once (seed 003: "zakończymy ją automatycznie ze
+        # stanem stock.available: 0"); stock arriving for its product activates it (fulfillment stock).
+        publication.become_active(world, seller.id, offer)
+        return _save(req, seller, None, draft, activate=False)
     if activate:
         publication.request_activation(world, seller.id, offer)
     return _save(req, seller, None, draft, activate=activate)
+
+
+def _stock(offer: Json) -> int:
+    return int((offer.get("stock") or {}).get("available") or 0)
 
 
 @handler("allegro", "getProductOffer")
@@ -110,7 +121,7 @@ def edit(req: Request) -> Reply:
     offer["publication"]["status"] = status           # a requested status is a transition, applied below
     references.resolve(world, seller.id, offer, req)
     offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=not was_one_ff)
-    stock = int(offer["stock"].get("available") or 0)
+    stock = _stock(offer)
     if status in model.LIVE and stock < 1 and not offer["oneFulfillment"]:
         _activation_or_raise(offer)                    # a listed offer keeps at least one unit
     requested = (body.get("publication") or {}).get("status")

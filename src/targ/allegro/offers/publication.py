@@ -1,8 +1,9 @@
 """Offer status: INACTIVE → ACTIVATING → ACTIVE → ENDED, on the virtual clock.
 
-* Activation (POST/PATCH with `publication.status: ACTIVE`, the ACTIVATE publication command) first checks what the
-  vendor requires of a listed offer (`activation_problems`), then puts the offer in ACTIVATING and schedules a job:
-  the offer becomes ACTIVE after `jobDelay` (or at `scheduledFor` / `publication.startingAt`). An offer with
+* Activation (POST without `publication.status` or with ACTIVE, PATCH with ACTIVE, the ACTIVATE publication command)
+  first checks what the vendor requires of a listed offer (`activation_problems`), then schedules a job: the offer
+  becomes ACTIVE after `jobDelay`, staying INACTIVE meanwhile (#11875), or at `scheduledFor` /
+  `publication.startingAt`, ACTIVATING meanwhile. An offer with
   `publication.duration` ends by EXPIRATION that long after it starts.
 * An offer that becomes ACTIVE with no stock ends at once with `endedBy: EMPTY_STOCK`: for a One Fulfillment offer
   that is the guide's behaviour (listed with zero warehouse stock, it waits, ended, for a delivery to the warehouse
@@ -69,9 +70,12 @@ def request_activation(world: World, owner: str, offer: Json, at_ms: int | None 
     if at_ms is None and starting:
         at_ms = max(parse_time(starting), now)
     due = at_ms if at_ms is not None and at_ms > now else now + world.config.ms("jobDelay")
-    if at_ms is not None and at_ms > now:
+    scheduled = at_ms is not None and at_ms > now
+    if scheduled:
         publication["startingAt"] = iso(at_ms)
-    publication["status"] = "ACTIVATING"
+    # ACTIVATING is for a listing scheduled for later; one being processed now stays INACTIVE until it is listed
+    # (allegro-api #11875).
+    publication["status"] = "ACTIVATING" if scheduled else "INACTIVE"
     publication.pop("endedBy", None)
     offer.pop("_endedAt", None)
     offer.pop("_ending", None)
@@ -102,6 +106,8 @@ def become_active(world: World, owner: str, offer: Json) -> None:
     now = world.clock.now_ms()
     publication = offer.setdefault("publication", {})
     publication["status"] = "ACTIVE"
+    publication.pop("endedBy", None)       # listed again (a One Fulfillment offer whose stock arrived)
+    offer.pop("_endedAt", None)
     offer["_startedAt"] = iso(now)
     offer["_published"] = True
     offer.pop("_activation", None)
@@ -135,7 +141,8 @@ def _change_marked(world: World, job: Job, marker: str, statuses: tuple[str, ...
 
 @runs(ACTIVATION_JOB)
 def _activate(world: World, job: Job) -> None:
-    _change_marked(world, job, "_activation", ("ACTIVATING",), lambda owner, offer: become_active(world, owner, offer))
+    _change_marked(world, job, "_activation", ("ACTIVATING", "INACTIVE"),
+                   lambda owner, offer: become_active(world, owner, offer))
 
 
 @runs(END_JOB)
