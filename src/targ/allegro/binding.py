@@ -43,10 +43,12 @@ class _Unreadable(Exception):
         self.path = path
 
 
-def bind(schema: Any, body: Any, *, keep_nulls: bool = False) -> Bound:
+def bind(schema: Any, body: Any, *, keep_nulls: bool = False, read: Any = None) -> Bound:
+    """`read`: the resource's read shape (what a GET returns): properties it declares are not unknown but read-only,
+    ignored, so what targ returns a client may send back."""
     out = Bound(None)
     try:
-        out.body = _value(schema, body, [], out, keep_nulls, 0)
+        out.body = _value(schema, body, [], out, keep_nulls, 0, read)
     except _Unreadable as exc:
         out.unreadable = exc.path
     return out
@@ -89,7 +91,8 @@ def _json_type(value: Any) -> str:
     return "object" if isinstance(value, dict) else "null"
 
 
-def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls: bool, depth: int) -> Any:
+def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls: bool, depth: int,
+           read: Any = None) -> Any:
     if depth > _MAX_DEPTH:
         return value
     target = _branch(node, value)
@@ -97,12 +100,14 @@ def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls
     if kind == "object":
         if not isinstance(value, dict):
             raise _Unreadable(render_path(parts))
-        return _object(target, value, parts, out, keep_nulls, depth)
+        return _object(target, value, parts, out, keep_nulls, depth, _branch(read, value) if read else None)
     if kind == "array":
         if not isinstance(value, list):
             raise _Unreadable(render_path(parts))
         items = target.get("items", {})
-        return [_value(items, item, [*parts, i], out, keep_nulls, depth + 1) for i, item in enumerate(value)]
+        read_items = (_branch(read, value) or {}).get("items") if read else None
+        return [_value(items, item, [*parts, i], out, keep_nulls, depth + 1, read_items)
+                for i, item in enumerate(value)]
     if isinstance(value, dict | list):
         if kind in ("string", "integer", "number", "boolean"):
             raise _Unreadable(render_path(parts))
@@ -111,7 +116,7 @@ def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls
 
 
 def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int], out: Bound, keep_nulls: bool,
-            depth: int) -> dict[str, Any]:
+            depth: int, read: dict[str, Any] | None) -> dict[str, Any]:
     declared = _declares_properties(target)
     extra = target.get("additionalProperties")
     bound: dict[str, Any] = {}
@@ -120,7 +125,11 @@ def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int
         prop = find_property("allegro", target, key) if declared else None
         if prop is None and isinstance(extra, dict):
             prop = extra
+        read_prop = find_property("allegro", read, key) if read else None
         if prop is None and declared and extra is not True:
+            if read_prop is not None:
+                out.lenient.append(f"{render_path(path)}: a read-only property, ignored")
+                continue
             if sub is None:
                 # An unknown property sent as null carries nothing: the vendor's own guide sends
                 # `"sellingMode": {"netPrice": null}` (seed 003), so it counts as not given, not as unknown.
@@ -135,7 +144,7 @@ def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int
             else:
                 out.lenient.append(f"{render_path(path)}: null read as not given")
             continue
-        bound[key] = _value(prop if prop is not None else {}, sub, path, out, keep_nulls, depth + 1)
+        bound[key] = _value(prop if prop is not None else {}, sub, path, out, keep_nulls, depth + 1, read_prop)
     return bound
 
 

@@ -16,7 +16,7 @@ from targ.http.response import Response, build
 from targ.http.spec_edge import SpecEdge
 from targ.spec.bundle import Operation
 from targ.spec.schemas import resolve
-from targ.spec.validate import Problem, body_schema, validate_body
+from targ.spec.validate import Problem, body_schema, response_entry, validate_body
 from targ.world import World
 
 ERROR_MEDIA_TYPE = "application/json"
@@ -58,12 +58,21 @@ class AllegroEdge(SpecEdge):
             resp.headers.append((b"x-targ-lenient", told.encode("utf-8", "replace")))
         return resp
 
+    def _read_shape(self, op: Operation) -> Any:
+        """The schema of what a GET of the resource returns, for operations that refuse unknown properties: a body
+        read back from targ carries read-only properties that are not unknown."""
+        reader = READ_SHAPES.get(op.operation_id)
+        if reader is None:
+            return None
+        entry = response_entry(self.bundle.by_id[reader], 200) or {}
+        return next(iter((entry.get("content") or {}).values()), {}).get("schema")
+
     def bind_body(self, req: Request, op: Operation, media_type: str, body: Any) -> tuple[Any, list[Problem]]:
         schema = body_schema(op, media_type) if body is not None else None
         if schema is None or self.world.options.strict_requests:
             return super().bind_body(req, op, media_type, body)
         keep_nulls = op.operation_id in NULL_REMOVES
-        bound = bind(schema, body, keep_nulls=keep_nulls)
+        bound = bind(schema, body, keep_nulls=keep_nulls, read=self._read_shape(op))
         if bound.unreadable is not None:
             raise AllegroError(422, "JsonMappingException", "Message is not readable.", path=bound.unreadable or None,
                                user_message=messages.text("not_readable", req.language))
@@ -186,6 +195,8 @@ class AllegroEdge(SpecEdge):
 REFUSES_UNKNOWN = frozenset({"createProductOffers", "editProductOffers"})
 # Operations where a null removes the field's value (#3764 NEWS) instead of meaning "not given".
 NULL_REMOVES = frozenset({"editProductOffers"})
+# Operation → the operation that reads the same resource: its response's properties may be sent back (read-only).
+READ_SHAPES = {"createProductOffers": "getProductOffer", "editProductOffers": "getProductOffer"}
 
 
 def _without_nulls(node: Any) -> Any:

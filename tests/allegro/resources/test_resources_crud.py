@@ -102,3 +102,34 @@ def test_every_resource_operation_is_stateful(targ: TargServer) -> None:
     assert len(bound_ops) >= 85
     assert {rows[o] for o in bound_ops} == {"stateful", "derived"}
     assert [o for o in bound_ops if rows[o] == "derived"] == ["getAllegroPricesEligibilityForAccount"]
+
+
+ROUND_TRIP = sorted(name for name in WRITABLE if "read" in BOUND[name].ops
+                    and {"replace", "patch", "upsert"} & set(BOUND[name].ops))
+# Server-side fields that move on every write.
+MOVING = frozenset({"updatedAt", "lastModified", "updateDate", "modifiedAt"})
+
+
+@pytest.mark.parametrize("name", ROUND_TRIP)
+def test_what_is_read_is_accepted_back(name: str, targ: TargServer, demo: dict[str, Any],
+                                       allegro: httpx.Client) -> None:
+    """Issue 15: what targ returns, a client may send back (GET-modify-PUT is the commonest integration pattern)."""
+    b = bound(name)
+    if "create" in b.ops:
+        params = _key_for(name, b, targ, demo, allegro) if b.parent_param else {}
+        created = call(allegro, b.ops["create"], params, body=valid_body(name, b.ops["create"], demo, label="RT"))
+        assert created.status_code == b.ops["create"].success_status, created.text
+        if b.key_param:
+            params[b.key_param] = created.json()[b.res.key_field]
+    else:
+        params = _key_for(name, b, targ, demo, allegro)
+        made = call(allegro, b.ops["upsert"], params, body=valid_body(name, b.ops["upsert"], demo, label="RT"))
+        assert made.status_code == b.ops["upsert"].success_status, made.text
+    read = call(allegro, b.ops["read"], params)
+    assert read.status_code == 200, read.text
+    update = b.ops.get("replace") or b.ops.get("upsert") or b.ops["patch"]
+    back = call(allegro, update, params, body=read.json())
+    assert back.status_code == update.success_status, back.text
+    again = call(allegro, b.ops["read"], params).json()
+    assert {k: v for k, v in again.items() if k not in MOVING} == {k: v for k, v in read.json().items()
+                                                                   if k not in MOVING}

@@ -88,6 +88,8 @@ def _dictionary(spec: Json, param: Json, at: str) -> Json:
             custom.append(str(value))
         else:
             raise invalid(f"'{value}' is not a value of parameter {spec['id']}.", f"{at}.values")
+    # A value named both ways (`valuesIds` and its label in `values`, as a GET returns it) is one value.
+    ids = list(dict.fromkeys(ids))
     for value_id in ids:
         if value_id not in by_id:
             raise invalid(f"'{value_id}' is not a value of parameter {spec['id']}.", f"{at}.valuesIds")
@@ -95,7 +97,7 @@ def _dictionary(spec: Json, param: Json, at: str) -> Json:
         raise invalid(f"Parameter {spec['id']} has no value.", f"{at}.valuesIds")
     if len(ids) + len(custom) > 1 and not spec["restrictions"].get("multipleChoices"):
         raise invalid(f"Parameter {spec['id']} takes a single value.", f"{at}.valuesIds")
-    out: Json = {"valuesIds": list(dict.fromkeys(ids))}
+    out: Json = {"valuesIds": ids}
     if custom:
         out["values"] = custom
     return out
