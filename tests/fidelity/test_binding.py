@@ -87,18 +87,27 @@ def test_unknown_properties_are_refused_on_product_offers(targ: TargServer, api:
         parametres=[], sellingMode={"format": "BUY_NOW", "netPrice": {"amount": "1", "currency": "PLN"},
                                     "price": {"amount": "3999.00", "currency": "PLN"}}))
     assert resp.status_code == 422
+    # Named with the parent's name, "..." for the body itself or an array element: "sellingMode.netPrice,
+    # ...parametres" is staff's reading of such a request (#10240).
     assert errors(resp) == [{"code": "UnknownJSONProperty", "message": "Unknown properties found in the request.",
                              "details": None, "path": None,
                              "userMessage": "Przesłane dane zawierają nieobsługiwane właściwości. Skontaktuj się z "
                                             "dostawcą oprogramowania.",
-                             "metadata": {"unknownProperties": "...netPrice, ...parametres"}}]
+                             "metadata": {"unknownProperties": "sellingMode.netPrice, ...parametres"}}]
+    nested = api.post("/sale/product-offers", json=offer_body(
+        parameters=[{"id": "11323", "valuesIds": ["11323_1"], "unit": "kg"}],                 # #11503: "...unit"
+        productSet=[{"product": {"id": IPHONE_EAN, "idType": "GTIN", "ean": "x"}}],
+        stock={"available": 5, "unit": "UNIT", "availble": 5}))
+    assert errors(nested)[0]["metadata"] == {"unknownProperties": "product.ean, ...unit, stock.availble"}
+    many = api.post("/sale/product-offers", json=offer_body(**{f"extra{i}": i for i in range(12)}))
+    assert errors(many)[0]["metadata"] == {"unknownProperties": ", ".join(f"...extra{i}" for i in range(10))}
     offer = targ.demo["offers"][0]["id"]
     patched = api.patch(f"/sale/product-offers/{offer}", json={"product": {"id": "x"}},
                         headers={"Accept-Language": "en-US"})
     assert patched.status_code == 422
     assert errors(patched)[0]["metadata"] == {"unknownProperties": "...product"}
     assert errors(patched)[0]["userMessage"] == ("The uploaded data includes unsupported properties. Contact your "
-                                                 "software vendor.")
+                                                 "app creator.")                       # #11589, #11878 (2025)
 
 
 def test_unknown_properties_are_ignored_elsewhere(api: httpx.Client, order: str) -> None:
@@ -111,8 +120,14 @@ def test_unknown_properties_are_ignored_elsewhere(api: httpx.Client, order: str)
 def test_a_value_of_the_wrong_shape_is_not_readable(api: httpx.Client) -> None:
     resp = api.post("/sale/product-offers", json=offer_body(images=[{"url": "https://example.com/a.jpg"}]))
     assert resp.status_code == 422
+    # The vendor's userMessage (#3809 in Polish, #5601 and openlinker-project/openlinker#387 in English).
     assert errors(resp) == [{"code": "JsonMappingException", "message": "Message is not readable.", "details": None,
-                             "path": "images[0]", "userMessage": "Nie można odczytać wiadomości.", "metadata": {}}]
+                             "path": "images[0]",
+                             "userMessage": "Żądanie zawiera błędne dane. Skontaktuj się z autorem aplikacji.",
+                             "metadata": {}}]
+    english = api.post("/sale/product-offers", json=offer_body(images=[{"url": "https://example.com/a.jpg"}]),
+                       headers={"Accept-Language": "en-US"})
+    assert errors(english)[0]["userMessage"] == "Request contains invalid data. Contact the application author."
 
 
 def test_patch_null_removes_the_value(targ: TargServer, api: httpx.Client) -> None:

@@ -77,7 +77,7 @@ class AllegroEdge(SpecEdge):
             raise AllegroError(422, "JsonMappingException", "Message is not readable.", path=bound.unreadable or None,
                                user_message=messages.text("not_readable", req.language))
         if bound.unknown and op.operation_id in REFUSES_UNKNOWN:
-            listed = ", ".join("..." + path.rsplit(".", 1)[-1].split("[", 1)[0] for path in bound.unknown)
+            listed = ", ".join(_as_listed(path) for path in bound.unknown[:MAX_UNKNOWN_LISTED])
             raise AllegroError(422, "UnknownJSONProperty", "Unknown properties found in the request.",
                                user_message=messages.text("unknown_properties", req.language),
                                metadata={"unknownProperties": listed})
@@ -197,6 +197,21 @@ REFUSES_UNKNOWN = frozenset({"createProductOffers", "editProductOffers"})
 NULL_REMOVES = frozenset({"editProductOffers"})
 # Operation → the operation that reads the same resource: its response's properties may be sent back (read-only).
 READ_SHAPES = {"createProductOffers": "getProductOffer", "editProductOffers": "getProductOffer"}
+
+# "in the 'metadata' data you will see the list of fields concerned (at most 10)" (#9925 NEWS).
+MAX_UNKNOWN_LISTED = 10
+
+
+def _as_listed(path: str) -> str:
+    """An unknown property as the vendor lists it: with its parent's name when the parent is an object property
+    (`sellingMode.netPrice`), with "..." when the parent is the body itself or an array element (`...parametres`,
+    `...unit` of `parameters[0].unit`): staff's reading of trace ca35e5c296fee16, "sellingMode.netPrice,
+    ...parametres" (#10240), and the lists quoted in #10583 (`...promotion`), #11503 (`...unit`), #11878."""
+    parent, _, name = path.rpartition(".")
+    if not parent or parent.endswith("]"):
+        return f"...{name}"
+    return f"{parent.rpartition('.')[2]}.{name}"
+
 
 
 def _without_nulls(node: Any) -> Any:

@@ -45,10 +45,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "format": {"pl-PL": "Pole {field} ma nieprawidłowy format.", "en-US": "The field {field} has an invalid format."},
     "range": {"pl-PL": "Wartość pola {field} jest poza dozwolonym zakresem.",
               "en-US": "The value of {field} is out of the allowed range."},
-    "not_readable": {"pl-PL": "Nie można odczytać wiadomości.", "en-US": "Message is not readable."},
+    # JsonMappingException's userMessage as the vendor words it (#3809 in Polish; #5601, and a 2026 sandbox answer
+    # quoted in openlinker-project/openlinker#387, in English).
+    "not_readable": {"pl-PL": "Żądanie zawiera błędne dane. Skontaktuj się z autorem aplikacji.",
+                     "en-US": "Request contains invalid data. Contact the application author."},
+    # UnknownJSONProperty's (#10209, #10293 in Polish; #11589, #11878 in English, 2025 wording).
     "unknown_properties": {
         "pl-PL": "Przesłane dane zawierają nieobsługiwane właściwości. Skontaktuj się z dostawcą oprogramowania.",
-        "en-US": "The uploaded data includes unsupported properties. Contact your software vendor.",
+        "en-US": "The uploaded data includes unsupported properties. Contact your app creator.",
     },
     "other": {"pl-PL": "Pole {field} ma nieprawidłową wartość.", "en-US": "The field {field} has an invalid value."},
 }
