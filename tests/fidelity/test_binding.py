@@ -4,7 +4,6 @@ a value of the wrong JSON shape is JsonMappingException. `--strict-requests` kee
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -22,14 +21,6 @@ def offer_body(**extra: Any) -> dict[str, Any]:
     return {"productSet": [{"product": {"id": IPHONE_EAN, "idType": "GTIN"}}], "parameters": CONDITION_NEW,
             "sellingMode": {"format": "BUY_NOW", "price": {"amount": "3999.00", "currency": "PLN"}},
             "stock": {"available": 5, "unit": "UNIT"}, "delivery": {"handlingTime": "PT48H"}, **extra}
-
-
-@pytest.fixture
-def api(targ: TargServer) -> Iterator[httpx.Client]:
-    headers = {"Authorization": f"Bearer {targ.demo['accessToken']}", "Accept": ALLEGRO_JSON,
-               "Content-Type": ALLEGRO_JSON}
-    with httpx.Client(base_url=targ.url, headers=headers, timeout=30) as client:
-        yield client
 
 
 @pytest.fixture

@@ -3,24 +3,14 @@ read and written back, are accepted and change nothing they do not mean to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 
 from targ.testing import TargServer
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 MOVING = ("updatedAt",)
-
-
-@pytest.fixture
-def api(targ: TargServer) -> Iterator[httpx.Client]:
-    headers = {"Authorization": f"Bearer {targ.demo['accessToken']}", "Accept": ALLEGRO_JSON,
-               "Content-Type": ALLEGRO_JSON}
-    with httpx.Client(base_url=targ.url, headers=headers, timeout=30) as client:
-        yield client
 
 
 def _still(data: dict[str, Any]) -> dict[str, Any]:
