@@ -218,3 +218,100 @@ def test_migration_4_turns_pending_parcel_steps_into_the_parcels_own_due_time(tm
     assert pushed is not None and "nextAt" not in pushed
     assert store.pending_of("allegro.order.parcel-step") == [] and store.pending_jobs() == 1
     store.close()
+
+
+def test_decoded_copies_never_exceed_the_budget_whatever_the_store_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every order read used to stay decoded (2.7 GiB at 100k orders, issue 14); the memo now holds at most
+    MEMO_BYTES of stored text, and what it cannot hold is still read right."""
+    from targ.store import sqlite
+
+    monkeypatch.setattr(sqlite, "MEMO_BYTES", 20_000)
+    store = SQLiteStore(None)
+    with store.transaction():
+        for i in range(200):   # ~150 bytes each: 30 000 bytes in all
+            store.put("thing", f"t{i:03}", {"n": i, "pad": "x" * 120}, owner="o")
+    for _ in range(2):
+        assert [d.data["n"] for d in store.scan("thing", "o")] == list(range(200))
+        assert 0 < store.memo_bytes() <= 20_000
+    kept, first = store.scan("thing", "o")[0].data, store.scan("thing", "o")[-1].data
+    assert store.scan("thing", "o")[0].data is kept            # what the memo holds is shared, as before
+    assert store.scan("thing", "o")[-1].data is not first      # beyond the budget: decoded each time
+    last = store.peek("thing", "t199")
+    assert last is not None and last.data["n"] == 199 and store.peek("thing", "t199") is not last
+    with store.transaction():
+        store.put("thing", "t000", {"n": -1}, owner="o")       # a write gives its stale copy's room back
+    assert store.memo_bytes() < 20_000 and store.peek("thing", "t000").data == {"n": -1}  # type: ignore[union-attr]
+    store.close()
+
+
+def test_a_reset_drops_every_decoded_copy() -> None:
+    from targ.allegro.orders import buyer
+    from targ.app import build_world
+    from targ.demo import demo_view
+    from targ.world import DEFAULT_TEST_START, Options
+
+    world = build_world(Options(clock_start=DEFAULT_TEST_START, frozen=True))
+    store = world.store
+    assert isinstance(store, SQLiteStore)
+    offer = demo_view(world)["offers"][0]["id"]
+    with store.transaction():
+        bought = [buyer.purchase(world, {"lineItems": [{"offerId": offer, "quantity": 1}]})[0]["id"]
+                  for _ in range(30)]
+    seller = store.get_doc("checkout_form", bought[0]).owner  # type: ignore[union-attr]
+    store.scan("checkout_form", seller)
+    before = store.memo_bytes()
+    assert before > 30 * 1000
+    world.reset()
+    assert store.memo_bytes() == 0 and store.count("checkout_form") < 30
+    world.close()
+
+
+def _old_file_with_orders_and_events(path: Path) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """A schema-1 data file holding what a world journals for three purchases: orders without listing rows, events
+    without their type as alternate key. Returns the seller, the order ids and the (event id, type)s."""
+    from targ.allegro.orders import buyer
+    from targ.app import build_world
+    from targ.demo import demo_view
+    from targ.world import DEFAULT_TEST_START, Options
+
+    world = build_world(Options(clock_start=DEFAULT_TEST_START, frozen=True))
+    offer = demo_view(world)["offers"][0]["id"]
+    with world.store.transaction():
+        orders = [buyer.purchase(world, {"lineItems": [{"offerId": offer, "quantity": 1}]})[0]["id"]
+                  for _ in range(3)]
+    seller = world.store.get_doc("checkout_form", orders[0]).owner  # type: ignore[union-attr]
+    docs = world.store.find("checkout_form", seller) + world.store.find("order_event", seller)
+    world.close()
+    conn = _schema_1(path)
+    for doc in docs:
+        conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, NULL, ?)",
+                     (doc.kind, doc.id, doc.owner, doc.seq, orjson.dumps(doc.data).decode()))
+    conn.commit()
+    conn.close()
+    return seller, orders, [(d.id, d.data["type"]) for d in docs if d.kind == "order_event"]
+
+
+def test_an_old_data_file_lists_its_orders_and_finds_its_events_by_type(tmp_path: Path) -> None:
+    import targ.allegro.orders.listing  # noqa: F401  (declares the orders' listing)
+    from targ.store.listing import Query
+
+    path = tmp_path / "v1.sqlite"
+    seller, orders, journal = _old_file_with_orders_and_events(path)
+    store = SQLiteStore(str(path))
+    assert store.version() == LATEST
+    # Migration 6 gave the events their type as alternate key: a type is an index range.
+    for type_ in {t for _, t in journal}:
+        assert [d.id for d in store.find("order_event", seller, alt=type_)] == [i for i, t in journal if t == type_]
+    both = [i for i, t in journal if t in ("BOUGHT", "READY_FOR_PROCESSING")]
+    assert [d.id for d in store.find("order_event", seller, alt=("BOUGHT", "READY_FOR_PROCESSING"), limit=4)] \
+        == both[:4]
+    # The orders' listing is built from the documents on first use, then kept with every write.
+    assert store.select("checkout_form", seller, Query(order_by="lineItems.boughtAt", desc=True)) == (orders[::-1], 3)
+    with store.transaction():
+        doc = store.get_doc("checkout_form", orders[1])
+        assert doc is not None
+        doc.data["fulfillment"]["status"] = "SENT"
+        store.put("checkout_form", doc.id, doc.data, owner=doc.owner)
+    assert store.select("checkout_form", seller, Query(equals={"fulfillment.status": ["SENT", "PROCESSING"]})) \
+        == ([orders[1]], 1)
+    store.close()

@@ -8,6 +8,7 @@ config, counters); and the job queue. SQL stays portable so a PostgreSQL impleme
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -108,9 +109,10 @@ class Store(ABC):
 
     @abstractmethod
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
-             offset: int = 0, after_seq: int | None = None, alt: str | None = None) -> list[Doc]:
-        """Documents of a kind (of one owner; with that alternate key), in insertion order. With an owner, `alt`
-        and `after_seq` this is an index range: it reads only the rows it returns."""
+             offset: int = 0, after_seq: int | None = None, alt: str | Collection[str] | None = None) -> list[Doc]:
+        """Documents of a kind (of one owner; with that alternate key, or any of several), in insertion order.
+        With an owner, `alt` and `after_seq` this is an index range (a union of ranges for several keys and a
+        `limit`): it reads and decodes only the rows it returns."""
 
     @abstractmethod
     def select(self, kind: str, owner: str, query: Query) -> tuple[list[str], int]:

@@ -7,6 +7,7 @@ one writer and no lock contention. Each request is one transaction, committed be
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 import orjson
@@ -17,8 +18,10 @@ from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
 from targ.store.migrations import LATEST, MIGRATIONS
 
-# Documents kept decoded for scan(), across all kinds: bounded so a huge store cannot hold everything twice.
-SCAN_MEMO_MAX = 200_000
+# Documents kept decoded for scan() and peek(), across all kinds: at most this much of their stored text (the decoded
+# copies take about six times as much again). A store of any size then costs a bounded amount of memory: keeping
+# every order read decoded took 2.7 GiB at 100k orders, and stayed after a reset (issue 14).
+MEMO_BYTES = 24 * 2**20
 _LISTING_COLUMNS = ", ".join(("kind", "id", "owner", "seq", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
 _LISTING_WIDTH = 5 + len(TEXT_COLUMNS) + len(NUMBER_COLUMNS)
 # A document's listing row, inserted or brought up to date; it shares the document's insertion number.
@@ -62,7 +65,9 @@ class SQLiteStore(Store):
         self._batched = path is None
         self._outer = False
         self._released = 0
-        self._scan_memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
+        # kind → id → (stored text, decoded data): see _decoded. `_memo_bytes` is the stored text it holds.
+        self._memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
+        self._memo_bytes = 0
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
         self._generations: dict[str, int] = {}
@@ -70,7 +75,7 @@ class SQLiteStore(Store):
         # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
         self._next_due: int | None = None
         self._next_due_known = False
-        self._peeked: dict[tuple[str, str], Doc] = {}  # see peek
+        self._peeked: dict[tuple[str, str], Doc] = {}  # see peek; only documents the memo holds, so bounded too
         self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
         self.rows_read = 0   # documents read by find, peek and scan: lets tests see that a read costs what it returns
         self._counters: dict[str, int] = {}
@@ -183,6 +188,7 @@ class SQLiteStore(Store):
         self._write()
         self._touch(kind)
         self._peeked.pop((kind, id), None)
+        self._drop_decoded(kind, id)   # stale now: its memory goes back to the budget at once
 
     def generation(self, kind: str) -> tuple[int, int]:
         return self.epoch, self._generations.get(kind, 0)
@@ -201,7 +207,8 @@ class SQLiteStore(Store):
         """The whole database was replaced (a restore): counters are read again too, and no decoded copy of the old
         world is kept."""
         self._invalidate()
-        self._scan_memo.clear()
+        self._memo.clear()
+        self._memo_bytes = 0
         forget_memos(self)
         self._counters.clear()
         self._unsaved.clear()
@@ -240,10 +247,10 @@ class SQLiteStore(Store):
             return None
         self.rows_read += 1
         owner, seq, blob, alt = row
-        doc = Doc(kind, id, owner, int(seq), self._decoded(self._scan_memo.setdefault(kind, {}), id, blob), alt)
-        if len(self._peeked) >= SCAN_MEMO_MAX:
-            self._peeked.clear()
-        self._peeked[key] = doc
+        data, kept = self._decoded(kind, id, blob)
+        doc = Doc(kind, id, owner, int(seq), data, alt)
+        if kept:
+            self._peeked[key] = doc
         return doc
 
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
@@ -302,19 +309,33 @@ class SQLiteStore(Store):
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
     def find(self, kind: str, owner: str | None = None, *, desc: bool = False, limit: int | None = None,
-             offset: int = 0, after_seq: int | None = None, alt: str | None = None) -> list[Doc]:
-        sql = "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=?"
-        args: list[Any] = [kind]
-        if owner is not None:
-            sql += " AND owner=?"
-            args.append(owner)
-        if alt is not None:
+             offset: int = 0, after_seq: int | None = None, alt: str | Collection[str] | None = None) -> list[Doc]:
+        order = " ORDER BY seq DESC" if desc else " ORDER BY seq"
+        alts = None if alt is None or isinstance(alt, str) else sorted(set(alt))
+        if alts is not None and len(alts) == 1:
+            alt, alts = alts[0], None
+        if alts is not None and limit is not None:
+            # Several alternate keys and a page: each key's page is a range of the alternate-key index (its insertion
+            # numbers only, nothing decoded), the union is cut to the page, and only its documents are read.
+            where, args = _where(kind, owner, after_seq)
+            arms = " UNION ALL ".join(f"SELECT seq FROM (SELECT seq FROM docs{where} AND alt=?{order} LIMIT ?) AS a{i}"
+                                      for i in range(len(alts)))
+            page_args = [x for key in alts for x in (*args, key, limit + offset)]
+            head, head_args = _where(kind, owner, None)
+            sql = (f"SELECT kind, id, owner, seq, data, alt FROM docs{head} AND seq IN ({arms}{order} LIMIT ? OFFSET ?)"
+                   + order)
+            found = [_doc(r) for r in self.conn.execute(sql, [*head_args, *page_args, limit, offset])]
+            self.rows_read += len(found)
+            return found
+        where, args = _where(kind, owner, after_seq)
+        sql = "SELECT kind, id, owner, seq, data, alt FROM docs" + where
+        if alts is not None:
+            sql += f" AND alt IN ({', '.join('?' * len(alts))})"
+            args += alts
+        elif alt is not None:
             sql += " AND alt=?"
             args.append(alt)
-        if after_seq is not None:
-            sql += " AND seq>?"
-            args.append(after_seq)
-        sql += " ORDER BY seq DESC" if desc else " ORDER BY seq"
+        sql += order
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
@@ -373,23 +394,44 @@ class SQLiteStore(Store):
     def scan(self, kind: str, owner: str) -> list[Doc]:
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
         # since the last scan is served from the memo, still decoded.
-        memo = self._scan_memo.setdefault(kind, {})
-        self.rows_read += self.count(kind, owner)
-        return [Doc(kind, id, owner, int(seq), self._decoded(memo, id, blob), alt) for id, seq, blob, alt in
-                self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq",
-                                  (kind, owner))]
+        found = [Doc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt) for id, seq, blob, alt in
+                 self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq",
+                                   (kind, owner))]
+        self.rows_read += len(found)
+        return found
 
-    @staticmethod
-    def _decoded(memo: dict[str, tuple[str, dict[str, Any]]], id: str, blob: str) -> dict[str, Any]:
-        """The document's data decoded from `blob`, or the memo's (shared) copy while the stored text is the same."""
+    def _decoded(self, kind: str, id: str, blob: str) -> tuple[dict[str, Any], bool]:
+        """The document's data decoded from `blob`, or the memo's (shared) copy while the stored text is the same;
+        and whether the memo holds it.
+
+        The memo holds at most MEMO_BYTES of stored text. Once full it keeps what it has and decodes the rest each
+        time: a scan larger than the budget, repeated (a report after each write), still finds most documents
+        decoded, where evicting the oldest would find none. Entries leave when their document is written or
+        deleted (`_changing`) and all at once on a reset."""
+        memo = self._memo.get(kind)
+        if memo is None:
+            memo = self._memo[kind] = {}
         cached = memo.get(id)
-        if cached is not None and cached[0] == blob:
-            return cached[1]
+        if cached is not None:
+            if cached[0] == blob:
+                return cached[1], True
+            self._drop_decoded(kind, id)   # changed behind the memo (a rolled-back write): decoded again below
         data: dict[str, Any] = orjson.loads(blob)
-        if len(memo) >= SCAN_MEMO_MAX:
-            memo.clear()
+        if self._memo_bytes + len(blob) > MEMO_BYTES:
+            return data, False
         memo[id] = (blob, data)
-        return data
+        self._memo_bytes += len(blob)
+        return data, True
+
+    def _drop_decoded(self, kind: str, id: str) -> None:
+        memo = self._memo.get(kind)
+        cached = memo.pop(id, None) if memo is not None else None
+        if cached is not None:
+            self._memo_bytes -= len(cached[0])
+
+    def memo_bytes(self) -> int:
+        """The stored text of the documents kept decoded (at most MEMO_BYTES): lets tests see the bound."""
+        return self._memo_bytes
 
     def count(self, kind: str, owner: str | None = None) -> int:
         if owner is None:
@@ -502,6 +544,18 @@ class SQLiteStore(Store):
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
+
+
+def _where(kind: str, owner: str | None, after_seq: int | None) -> tuple[str, list[Any]]:
+    """`find`'s WHERE clause on kind, owner and insertion number, and its arguments."""
+    sql, args = " WHERE kind=?", [kind]
+    if owner is not None:
+        sql += " AND owner=?"
+        args.append(owner)
+    if after_seq is not None:
+        sql += " AND seq>?"
+        args.append(after_seq)
+    return sql, args
 
 
 def _doc(row: tuple[Any, ...]) -> Doc:
