@@ -44,8 +44,9 @@ def test_type_filter(http: httpx.Client, allegro: httpx.Client, offers: dict[str
     assert [e["type"] for e in events(allegro, type="BOUGHT,FILLED_IN")] == ["BOUGHT", "FILLED_IN"] * 2
     unknown = allegro.get("/order/events", params={"type": "PAID"})
     assert unknown.status_code == 422 and errors(unknown)[0]["path"] == "type"
-    garbage = allegro.get("/order/events", params={"from": "abc"})
-    assert garbage.status_code == 422 and errors(garbage)[0]["path"] == "from"
+    for not_an_id in ("abc", "\u00b2", "\u0663", "-1", " 1"):   # digits that int() refuses, or reads as others
+        garbage = allegro.get("/order/events", params={"from": not_an_id})
+        assert garbage.status_code == 422 and errors(garbage)[0]["path"] == "from"
 
 
 def test_stats_and_sixty_day_retention(targ: TargServer, http: httpx.Client, allegro: httpx.Client,

@@ -90,6 +90,10 @@ def test_date_filters_take_offsets_encoded(allegro: httpx.Client, three: list[st
     resp = allegro.get("/order/checkout-forms?lineItems.boughtAt.gte=2026-01-01T02:00:00%2B01:00")
     assert [cf["id"] for cf in resp.json()["checkoutForms"]] == [third, second]
     assert listed(allegro, **{"lineItems.boughtAt.lte": "2025-12-31T19:00:00-05:00"}) == [first]
+    # Issue 15's example, encoded; httpx encodes the `+` of an offset given as a parameter value too.
+    resp = allegro.get("/order/checkout-forms?updatedAt.gte=2026-01-01T01:00:00%2B00:00&sort=updatedAt")
+    assert resp.status_code == 200 and [cf["id"] for cf in resp.json()["checkoutForms"]] == [second, third]
+    assert listed(allegro, **{"updatedAt.lte": "2026-01-01T02:00:00+01:00"}) == [second, first]
 
 
 def test_a_single_valued_parameter_given_twice_is_refused(allegro: httpx.Client, three: list[str]) -> None:

@@ -51,7 +51,8 @@ def set_fulfillment(req: Request) -> Reply:
 def order_events(req: Request) -> Reply:
     seller = seller_id(req)
     raw_from = req.param("from")
-    if raw_from is not None and not raw_from.isdigit():
+    # ASCII digits only: str.isdigit() also takes "²" (which int() refuses: a 500) and other scripts' digits.
+    if raw_from is not None and not (raw_from.isascii() and raw_from.isdigit()):
         raise AllegroError(422, "VALIDATION_ERROR", f"from must be an event id, not {raw_from!r}", path="from",
                            details="query parameter")
     types = list(req.param("type") or [])
