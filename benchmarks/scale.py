@@ -5,9 +5,11 @@
 Seeds a `--data` file in-process through the buyer's purchase (the same code path as `POST
 /__targ/buyer/purchases`, in transactions of 1 000 purchases, a second of virtual time apart), then serves it with
 `targ serve` and times, over one keep-alive connection: `GET /order/events?limit=100` from the start, the middle and
-the end of the journal; `GET /order/checkout-forms` with each spec filter, once as a run of reads and once each
-right after a write (a fulfillment status change). Prints one JSON document: p50/p99 in ms per route, the server's
-RSS per 10k orders. Not part of CI or the test suite.
+the end of the journal (all types, several types, a type that is rare or absent); `GET /order/event-stats`;
+`GET /order/checkout-forms` with each spec filter, once as a run of reads and once each right after a write (a
+fulfillment status change). Prints one JSON document: p50/p99 in ms per route, and the server's RSS at start, after
+the timed reads, after `GET /fulfillment/stock` (which reads every order: decoded copies are bounded) and after
+`POST /__targ/reset`, also per 10k orders. Not part of CI or the test suite.
 """
 
 from __future__ import annotations
@@ -115,6 +117,17 @@ def main() -> int:
         rss = rss_mb(proc.pid)
         result["rss_mb_after"] = round(rss, 1)
         result["rss_mb_per_10k_orders"] = round(rss / max(args.orders / 10_000, 1e-9), 1)
+        code, _, took = client.call("GET", "/fulfillment/stock?limit=1")
+        assert code == 200, code
+        result["stock_report_ms"] = round(took, 1)
+        result["rss_mb_after_stock_report"] = round(rss_mb(proc.pid), 1)
+        # What the orders cost in memory: growth since start (the data file itself is not in memory).
+        result["rss_mb_growth_per_10k_orders"] = round(
+            (result["rss_mb_after_stock_report"] - result["rss_mb_at_start"]) / max(args.orders / 10_000, 1e-9), 1)
+        reset = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        reset.request("POST", "/__targ/reset", body=b"{}", headers={"Content-Type": "application/json"})
+        assert reset.getresponse().status == 204
+        result["rss_mb_after_reset"] = round(rss_mb(proc.pid), 1)
         result["orders"] = args.orders
     finally:
         proc.terminate()
@@ -138,8 +151,14 @@ def events_figures(client: Client, n: int) -> dict[str, Any]:
     for name, start in (("start", None), ("middle", (first + last) // 2), ("end", last - 50)):
         query = "/order/events?limit=100" + (f"&from={start}" if start is not None else "")
         out[name] = figures([client.call("GET", query)[2] for _ in range(n)])
-    out["type_FILLED_IN_middle"] = figures([client.call("GET", f"/order/events?limit=100&type=FILLED_IN"
-                                                               f"&from={(first + last) // 2}")[2] for _ in range(n)])
+    middle = (first + last) // 2
+    for name, query in (("type_FILLED_IN_middle", f"type=FILLED_IN&from={middle}"),
+                        ("types_BOUGHT_FILLED_IN_start", "type=BOUGHT&type=FILLED_IN"),
+                        ("types_BOUGHT_FILLED_IN_middle", f"type=BOUGHT,FILLED_IN&from={middle}"),
+                        ("type_absent_start", "type=BUYER_CANCELLED"),
+                        ("type_FULFILLMENT_STATUS_CHANGED_start", "type=FULFILLMENT_STATUS_CHANGED")):
+        out[name] = figures([client.call("GET", f"/order/events?limit=100&{query}")[2] for _ in range(n)])
+    out["event_stats"] = figures([client.call("GET", "/order/event-stats")[2] for _ in range(n)])
     return out
 
 
@@ -148,13 +167,19 @@ FILTERS = {
     "status": "status=READY_FOR_PROCESSING",
     "status_two_values": "status=BOUGHT&status=READY_FOR_PROCESSING",
     "fulfillment.status": "fulfillment.status=PROCESSING",
+    "fulfillment.status_comma": "fulfillment.status=NEW,PROCESSING",
     "fulfillment.provider.id": "fulfillment.provider.id=SELLER",
     "lineItemsSent": "fulfillment.shipmentSummary.lineItemsSent=NONE",
     "buyer.login": "buyer.login=buyer-7",
     "marketplace.id": "marketplace.id=allegro-pl",
     "boughtAt.gte": "lineItems.boughtAt.gte=2026-01-02T00:00:00Z",
+    "boughtAt.lte": "lineItems.boughtAt.lte=2026-01-01T12:00:00Z",
     "boughtAt.range": "lineItems.boughtAt.gte=2026-01-01T10:00:00Z&lineItems.boughtAt.lte=2026-01-01T12:00:00Z",
+    "updatedAt.gte_offset": "updatedAt.gte=2026-01-01T12:00:00%2B01:00",
     "updatedAt.lte": "updatedAt.lte=2026-01-01T12:00:00Z",
+    "payment.id": "payment.id={payment}",
+    "delivery.method.id": "delivery.method.id={method}",
+    "surcharges.id_none_match": "surcharges.id=00000000-0000-0000-0000-000000000000",
     "sort_updatedAt": "sort=-updatedAt",
     "two_filters_sorted": "status=READY_FOR_PROCESSING&buyer.login=buyer-7&sort=lineItems.boughtAt",
     "deep_page": "offset=9900&limit=100",
@@ -164,9 +189,13 @@ FILTERS = {
 def list_figures(client: Client, n: int) -> dict[str, Any]:
     _, page, _ = client.call("GET", "/order/checkout-forms?limit=100")
     ids = [cf["id"] for cf in page["checkoutForms"]]
+    total = page["totalCount"]
+    middle = client.call("GET", f"/order/checkout-forms?limit=1&offset={min(total // 2, 9999)}")[1]["checkoutForms"][0]
+    values = {"payment": middle["payment"]["id"], "method": middle["delivery"]["method"]["id"]}
     out: dict[str, Any] = {}
     statuses = ("PROCESSING", "NEW")
-    for name, query in FILTERS.items():
+    for name, template in FILTERS.items():
+        query = template.format(**values)
         url = "/order/checkout-forms" + (f"?{query}" if query else "")
         reads = [client.call("GET", url)[2] for _ in range(n)]
         after_write = []
