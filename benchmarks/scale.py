@@ -18,6 +18,7 @@ import argparse
 import http.client
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,7 +104,13 @@ def main() -> int:
     if not (args.keep and Path(path).exists()):
         log(f"seeding {args.orders} orders into {path}")
         result["seed"] = seed(path, args.orders)
-    proc = subprocess.Popen([sys.executable, "-m", "targ", "serve", "--port", "0", "--data", path, "--frozen",
+    served = path
+    if args.keep:   # the run ends with a reset, which would empty the kept file: serve a copy
+        served = os.path.join(tempfile.mkdtemp(), "served.db")
+        for suffix in ("", "-wal"):
+            if Path(path + suffix).exists():
+                shutil.copyfile(path + suffix, served + suffix)
+    proc = subprocess.Popen([sys.executable, "-m", "targ", "serve", "--port", "0", "--data", served, "--frozen",
                              "--clock-start", START], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert proc.stdout is not None
@@ -132,6 +139,8 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        if served != path:
+            shutil.rmtree(os.path.dirname(served))
     print(json.dumps(result, indent=1))
     return 0
 

@@ -226,16 +226,19 @@ def test_decoded_copies_never_exceed_the_budget_whatever_the_store_holds(monkeyp
     from targ.store import sqlite
 
     monkeypatch.setattr(sqlite, "MEMO_BYTES", 20_000)
+    monkeypatch.setattr(sqlite, "SCAN_CHUNK", 16)
     store = SQLiteStore(None)
     with store.transaction():
         for i in range(200):   # ~150 bytes each: 30 000 bytes in all
             store.put("thing", f"t{i:03}", {"n": i, "pad": "x" * 120}, owner="o")
+    before, streamed = store.rows_read, store.scan("thing", "o")
+    assert next(streamed).data["n"] == 0 and store.rows_read - before == 16   # streamed: one chunk read so far
     for _ in range(2):
         assert [d.data["n"] for d in store.scan("thing", "o")] == list(range(200))
         assert 0 < store.memo_bytes() <= 20_000
-    kept, first = store.scan("thing", "o")[0].data, store.scan("thing", "o")[-1].data
-    assert store.scan("thing", "o")[0].data is kept            # what the memo holds is shared, as before
-    assert store.scan("thing", "o")[-1].data is not first      # beyond the budget: decoded each time
+    kept, beyond = next(store.scan("thing", "o")).data, list(store.scan("thing", "o"))[-1].data
+    assert next(store.scan("thing", "o")).data is kept                # what the memo holds is shared, as before
+    assert list(store.scan("thing", "o"))[-1].data is not beyond      # beyond the budget: decoded each time
     last = store.peek("thing", "t199")
     assert last is not None and last.data["n"] == 199 and store.peek("thing", "t199") is not last
     with store.transaction():
@@ -258,7 +261,7 @@ def test_a_reset_drops_every_decoded_copy() -> None:
         bought = [buyer.purchase(world, {"lineItems": [{"offerId": offer, "quantity": 1}]})[0]["id"]
                   for _ in range(30)]
     seller = store.get_doc("checkout_form", bought[0]).owner  # type: ignore[union-attr]
-    store.scan("checkout_form", seller)
+    assert len(list(store.scan("checkout_form", seller))) >= 30
     before = store.memo_bytes()
     assert before > 30 * 1000
     world.reset()
@@ -315,3 +318,25 @@ def test_an_old_data_file_lists_its_orders_and_finds_its_events_by_type(tmp_path
     assert store.select("checkout_form", seller, Query(equals={"fulfillment.status": ["SENT", "PROCESSING"]})) \
         == ([orders[1]], 1)
     store.close()
+
+
+def test_select_totals_are_exact_on_short_pages_and_beyond_the_end() -> None:
+    """A short page tells the total without counting; past the end the total is counted."""
+    import targ.allegro.orders.listing  # noqa: F401  (declares the orders' listing)
+    from targ.allegro.orders import buyer
+    from targ.app import build_world
+    from targ.demo import demo_view
+    from targ.store.listing import Query
+    from targ.world import DEFAULT_TEST_START, Options
+
+    world = build_world(Options(clock_start=DEFAULT_TEST_START, frozen=True))
+    offer = demo_view(world)["offers"][0]["id"]
+    with world.store.transaction():
+        ids = [buyer.purchase(world, {"lineItems": [{"offerId": offer, "quantity": 1}]})[0]["id"] for _ in range(7)]
+    seller = world.store.get_doc("checkout_form", ids[0]).owner  # type: ignore[union-attr]
+    for offset, limit, page in ((0, 3, ids[:3]), (0, 10, ids), (5, 10, ids[5:]), (6, 1, ids[6:]), (7, 5, []),
+                                (20, 5, [])):
+        assert world.store.select("checkout_form", seller, Query(order_by="lineItems.boughtAt", offset=offset,
+                                                                 limit=limit)) == (page, 7)
+    assert world.store.select("checkout_form", seller, Query(equals={"buyer.login": ["nobody"]})) == ([], 0)
+    world.close()

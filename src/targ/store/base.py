@@ -8,7 +8,7 @@ config, counters); and the job queue. SQL stays portable so a PostgreSQL impleme
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,9 +125,10 @@ class Store(ABC):
         ids grow with insertion order (order events): turns an id bound into an index range for `find`."""
 
     @abstractmethod
-    def scan(self, kind: str, owner: str) -> list[Doc]:
+    def scan(self, kind: str, owner: str) -> Iterator[Doc]:
         """All of an owner's documents of a kind, in insertion order, for reading only: the data dicts may be
-        shared between calls, so callers must not change them (copy before editing)."""
+        shared between calls, so callers must not change them (copy before editing). Streamed, a chunk at a time:
+        memory stays bounded whatever the number of documents (use `list()` to hold them all)."""
 
     @abstractmethod
     def count(self, kind: str, owner: str | None = None) -> int: ...

@@ -7,7 +7,7 @@ one writer and no lock contention. Each request is one transaction, committed be
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import orjson
@@ -22,6 +22,7 @@ from targ.store.migrations import LATEST, MIGRATIONS
 # copies take about six times as much again). A store of any size then costs a bounded amount of memory: keeping
 # every order read decoded took 2.7 GiB at 100k orders, and stayed after a reset (issue 14).
 MEMO_BYTES = 24 * 2**20
+SCAN_CHUNK = 500   # documents scan() reads at a time
 _LISTING_COLUMNS = ", ".join(("kind", "id", "owner", "seq", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
 _LISTING_WIDTH = 5 + len(TEXT_COLUMNS) + len(NUMBER_COLUMNS)
 # A document's listing row, inserted or brought up to date; it shares the document's insertion number.
@@ -391,14 +392,21 @@ class SQLiteStore(Store):
                                 (kind, id)).fetchone()
         return int(row[0]) if row else None
 
-    def scan(self, kind: str, owner: str) -> list[Doc]:
+    def scan(self, kind: str, owner: str) -> Iterator[Doc]:
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
-        # since the last scan is served from the memo, still decoded.
-        found = [Doc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt) for id, seq, blob, alt in
-                 self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? ORDER BY seq",
-                                   (kind, owner))]
-        self.rows_read += len(found)
-        return found
+        # since the last scan is served from the memo, still decoded. Read in chunks, each an index range after the
+        # last one (no statement stays open between them): a report over 100k orders never holds them all decoded
+        # at once, only what the memo keeps.
+        last = 0
+        while True:
+            rows = self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? AND seq>?"
+                                     " ORDER BY seq LIMIT ?", (kind, owner, last, SCAN_CHUNK)).fetchall()
+            self.rows_read += len(rows)
+            for id, seq, blob, alt in rows:
+                yield Doc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt)
+            if len(rows) < SCAN_CHUNK:
+                return
+            last = rows[-1][1]
 
     def _decoded(self, kind: str, id: str, blob: str) -> tuple[dict[str, Any], bool]:
         """The document's data decoded from `blob`, or the memo's (shared) copy while the stored text is the same;
