@@ -340,3 +340,26 @@ def test_select_totals_are_exact_on_short_pages_and_beyond_the_end() -> None:
                                                                  limit=limit)) == (page, 7)
     assert world.store.select("checkout_form", seller, Query(equals={"buyer.login": ["nobody"]})) == ([], 0)
     world.close()
+
+
+def test_find_with_several_alternate_keys_is_the_filtered_journal() -> None:
+    store = SQLiteStore(None)
+    keys = "aabcabbbca"
+    with store.transaction():
+        for i, key in enumerate(keys):
+            store.insert("ev", f"e{i}", {"i": i}, owner="o", alt=key)
+            store.insert("ev", f"x{i}", {"i": i}, owner="other", alt=key)
+    every = store.find("ev", "o")
+    for wanted in (("a", "c"), ("b", "c", "z"), ("a",), ("z",)):
+        kept = [d.id for d in every if d.alt in wanted]
+        for desc in (False, True):
+            expected = kept[::-1] if desc else kept
+            assert [d.id for d in store.find("ev", "o", alt=wanted, desc=desc)] == expected
+            for offset, limit in ((0, 2), (1, 3), (3, 10)):
+                before = store.rows_read
+                got = [d.id for d in store.find("ev", "o", alt=set(wanted), desc=desc, limit=limit, offset=offset)]
+                assert got == expected[offset:offset + limit] and store.rows_read - before == len(got)
+        after = every[4].seq
+        assert [d.id for d in store.find("ev", "o", alt=wanted, after_seq=after, limit=3)] == \
+            [d.id for d in every if d.alt in wanted and d.seq > after][:3]
+    store.close()
