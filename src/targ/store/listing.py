@@ -9,6 +9,10 @@ kind by its declaration.
 
 A declaration has a version: a store whose rows were built by another version (or by none: data files from before
 listings, a demo image) rebuilds them from the documents on first use.
+
+Facets: text fields with a few values each (an order's status, fulfillment status…). The store also keeps how many
+rows each owner has per combination of facet values (`listing_facets`, migration 8), so the total of a query that
+filters on facets only is a sum over a few dozen rows, not a count of 100 000 (`facet_total`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 TEXT_COLUMNS = tuple(f"t{i}" for i in range(1, 9))
 NUMBER_COLUMNS = ("n1", "n2", "n3")
+FACET_COLUMNS = tuple(f"f{i}" for i in range(1, 6))
 
 
 @dataclass(frozen=True)
@@ -37,11 +42,24 @@ class Listing:
     numbers: tuple[str, ...]
     row: Callable[[dict[str, Any]], Row]
     version: int = 1
+    facets: tuple[str, ...] = ()   # text fields with few values: totals filtered on them only are sums (see above)
 
     def __post_init__(self) -> None:
         if len(self.texts) > len(TEXT_COLUMNS) or len(self.numbers) > len(NUMBER_COLUMNS):
             raise ValueError(f"listing of {self.kind}: at most {len(TEXT_COLUMNS)} text and "
                              f"{len(NUMBER_COLUMNS)} number fields")
+        if len(self.facets) > len(FACET_COLUMNS) or not set(self.facets) <= set(self.texts):
+            raise ValueError(f"listing of {self.kind}: at most {len(FACET_COLUMNS)} facets, each a text field")
+
+    def facet_values(self, values: list[Any]) -> tuple[str, ...]:
+        """f1..f5 of a row given as `values()` returns it ('' for none: facet columns are never NULL, as primary
+        key columns must not be in PostgreSQL)."""
+        return self.facet_values_of([values[self.texts.index(name)] for name in self.facets])
+
+    def facet_values_of(self, picked: Iterable[Any]) -> tuple[str, ...]:
+        """f1..f5 from the facets' values in declaration order."""
+        out = [value or "" for value in picked]
+        return (*out, *[""] * (len(FACET_COLUMNS) - len(out)))
 
     def column(self, name: str) -> str:
         if name in self.texts:
@@ -98,4 +116,21 @@ def where(listing: Listing, query: Query) -> tuple[str, list[Any]]:
         escaped = query.tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql += " AND tags LIKE ? ESCAPE '\\'"
         args.append(f"%,{escaped},%")
+    return sql, args
+
+
+def facet_total(listing: Listing, query: Query) -> tuple[str, list[Any]] | None:
+    """The WHERE clause (after kind and owner) on `listing_facets` whose sum of `n` is the query's total before its
+    bound on the first number field, or None when the query filters on anything but facets (then rows are
+    counted). The caller subtracts the rows below that bound (`below_first`)."""
+    first = listing.numbers[0] if listing.numbers else None
+    if query.tag is not None or query.at_most or set(query.at_least) - {first}:
+        return None
+    if not set(query.equals) <= set(listing.facets):
+        return None
+    sql, args = "", []
+    for name, values in query.equals.items():
+        wanted = list(values)
+        sql += f" AND {FACET_COLUMNS[listing.facets.index(name)]} IN ({', '.join('?' * len(wanted))})"
+        args += wanted
     return sql, args

@@ -88,6 +88,13 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
         "CREATE UNIQUE INDEX listing_id ON listing (kind, id)",
         "CREATE INDEX listing_n2 ON listing (kind, owner, n2, seq, n1, t1, t2, t3, t4, t5, t6, t7, t8, tags)",
     ]),
+    # How many listing rows each owner has per combination of facet values (targ.store.listing): the total of a
+    # list filtered on facets only is a sum, not a count of every row. Filled when a listing is (re)built.
+    (8, [
+        "CREATE TABLE listing_facets (kind TEXT NOT NULL, owner TEXT NOT NULL, f1 TEXT NOT NULL, f2 TEXT NOT NULL,"
+        " f3 TEXT NOT NULL, f4 TEXT NOT NULL, f5 TEXT NOT NULL, n INTEGER NOT NULL,"
+        " PRIMARY KEY (kind, owner, f1, f2, f3, f4, f5))",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

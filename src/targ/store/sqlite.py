@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from targ.store.base import Doc, Job, Store
-from targ.store.listing import LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Query, where
+from targ.store.listing import FACET_COLUMNS, LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Listing, Query, facet_total, where
 from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
 from targ.store.migrations import LATEST, MIGRATIONS
@@ -30,6 +30,11 @@ _UPSERT_LISTING = (
     f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
     + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
     + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
+_FACETS = ", ".join(FACET_COLUMNS)
+# One more (or, with n=-1, one fewer) row of an owner with these facet values.
+_COUNT_FACETS = (f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES (?, ?, "
+                 f"{', '.join('?' * len(FACET_COLUMNS))}, ?) ON CONFLICT (kind, owner, {_FACETS}) "
+                 "DO UPDATE SET n = listing_facets.n + excluded.n")
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
 _JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
@@ -78,6 +83,7 @@ class SQLiteStore(Store):
         self._next_due_known = False
         self._peeked: dict[tuple[str, str], Doc] = {}  # see peek; only documents the memo holds, so bounded too
         self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
+        self._migrating = False
         self.rows_read = 0   # documents read by find, peek and scan: lets tests see that a read costs what it returns
         self._counters: dict[str, int] = {}
         self._unsaved: set[str] = set()      # counters taken from since they were last written
@@ -103,18 +109,22 @@ class SQLiteStore(Store):
         current = self.version()
         if current > LATEST:
             raise RuntimeError(f"the data file is from a newer targ (schema {current}, this one knows {LATEST})")
-        with self.transaction():
-            self._write()
-            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
-            for version, statements in MIGRATIONS:
-                if version <= current:
-                    continue
-                for step in statements:
-                    if isinstance(step, str):
-                        self.conn.execute(step)
-                    else:
-                        step(self)
-                self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        self._migrating = True   # see _list
+        try:
+            with self.transaction():
+                self._write()
+                self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
+                for version, statements in MIGRATIONS:
+                    if version <= current:
+                        continue
+                    for step in statements:
+                        if isinstance(step, str):
+                            self.conn.execute(step)
+                        else:
+                            step(self)
+                    self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        finally:
+            self._migrating = False
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
@@ -306,6 +316,8 @@ class SQLiteStore(Store):
     def delete(self, kind: str, id: str) -> bool:
         self._changing(kind, id)
         if kind in LISTINGS and self._listed(kind):
+            if LISTINGS[kind].facets:
+                self._recount(LISTINGS[kind], kind, id, None)
             self._cur.execute("DELETE FROM listing WHERE kind=? AND id=?", (kind, id))
         return self.conn.execute("DELETE FROM docs WHERE kind=? AND id=?", (kind, id)).rowcount > 0
 
@@ -356,8 +368,29 @@ class SQLiteStore(Store):
         return built
 
     def _list(self, kind: str, id: str, owner: str, data: dict[str, Any]) -> None:
-        if self._listed(kind):
-            self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *LISTINGS[kind].values(data)))
+        if not self._listed(kind):
+            # Built now, from the documents (this one included), rather than on the first list: in a new world that
+            # is one document, and rows are then kept with each write instead of 100k built in one request later.
+            # Not while migrating: the listing tables may not exist yet (the first list builds it then).
+            if not self._migrating:
+                self._build_listing(kind)
+        else:
+            listing = LISTINGS[kind]
+            values = listing.values(data)
+            if listing.facets:
+                self._recount(listing, kind, id, (owner, *listing.facet_values(values)))
+            self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
+
+    def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None) -> None:
+        """Moves a document's row in `listing_facets` from its stored (owner, facets) to `new` (None: deleted)."""
+        columns = ", ".join(TEXT_COLUMNS[listing.texts.index(name)] for name in listing.facets)
+        row = self._cur.execute(f"SELECT owner, {columns} FROM listing WHERE kind=? AND id=?", (kind, id)).fetchone()
+        old = None if row is None else (row[0], *listing.facet_values_of(row[1:]))
+        if old == new:
+            return
+        for key, n in ((old, -1), (new, 1)):
+            if key is not None:
+                self._cur.execute(_COUNT_FACETS, (kind, *key, n))
 
     def _build_listing(self, kind: str) -> None:
         listing = LISTINGS[kind]
@@ -368,6 +401,13 @@ class SQLiteStore(Store):
         while batch := rows.fetchmany(1000):   # in batches: 100k orders' text never sits in memory at once
             self._cur.executemany(insert, [(kind, id, owner, seq, *listing.values(orjson.loads(blob)))
                                            for id, owner, seq, blob in batch])
+        self.conn.execute("DELETE FROM listing_facets WHERE kind=?", (kind,))
+        if listing.facets:
+            picked = [f"coalesce({TEXT_COLUMNS[listing.texts.index(name)]}, '')" for name in listing.facets]
+            picked += ["''"] * (len(FACET_COLUMNS) - len(picked))
+            self.conn.execute(f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) SELECT kind, owner, "
+                              f"{', '.join(picked)}, count(*) FROM listing WHERE kind=? GROUP BY kind, owner, "
+                              f"{', '.join(picked)}", (kind,))
         self.meta_set(f"listing:{kind}", listing.version)
         self._built[kind] = True
 
@@ -377,15 +417,37 @@ class SQLiteStore(Store):
             self._build_listing(kind)
         clause, args = where(listing, query)
         base = f"FROM listing WHERE kind=? AND owner=?{clause}"
+        facets = facet_total(listing, query)
+        total = None if facets is None else self._facet_total(listing, kind, owner, query, facets)
+        if total is not None and total <= query.offset:
+            return [], total   # nothing on this page: no row is read (a facet value no order has)
         direction = " DESC" if query.desc else ""
         order = f"{listing.column(query.order_by)}{direction}, seq{direction}" if query.order_by else f"seq{direction}"
         ids = [row[0] for row in self.conn.execute(f"SELECT id {base} ORDER BY {order} LIMIT ? OFFSET ?",
                                                    (kind, owner, *args, query.limit, query.offset))]
+        if total is not None:
+            return ids, total
         if 0 < len(ids) < query.limit or (not ids and not query.offset):
             # A short page is the last one: the total is known without counting (a selective filter then costs
             # one pass over the rows, not two).
             return ids, query.offset + len(ids)
         return ids, int(self.conn.execute(f"SELECT count(*) {base}", (kind, owner, *args)).fetchone()[0])
+
+    def _facet_total(self, listing: Listing, kind: str, owner: str, query: Query,
+                     facets: tuple[str, list[Any]]) -> int:
+        # Filtered on facets only: a sum over the owner's few facet combinations, less the rows below the bound on
+        # the first number field (orders past retention: the oldest rows of the table's order, a short range).
+        sql, facet_args = facets
+        total = self.conn.execute(f"SELECT coalesce(sum(n), 0) FROM listing_facets WHERE kind=? AND owner=?{sql}",
+                                  (kind, owner, *facet_args)).fetchone()[0]
+        first = listing.numbers[0]
+        if first in query.at_least:
+            clause, below_args = where(listing, Query(equals=query.equals))
+            column = listing.column(first)
+            # (Never NULL: the first number field is part of the listing table's primary key.)
+            total -= self.conn.execute(f"SELECT count(*) FROM listing WHERE kind=? AND owner=? AND {column} < ?"
+                                       f"{clause}", (kind, owner, query.at_least[first], *below_args)).fetchone()[0]
+        return int(total)
 
     def first_seq_from(self, kind: str, id: str) -> int | None:
         row = self._cur.execute("SELECT seq FROM docs WHERE kind=? AND id>=? ORDER BY id LIMIT 1",
