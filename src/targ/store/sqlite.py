@@ -423,8 +423,11 @@ class SQLiteStore(Store):
             return [], total   # nothing on this page: no row is read (a facet value no order has)
         direction = " DESC" if query.desc else ""
         order = f"{listing.column(query.order_by)}{direction}, seq{direction}" if query.order_by else f"seq{direction}"
+        # With the total known, the page asks for no more rows than there are: a rare value (25 orders PROCESSING
+        # among 100k) stops at its last match instead of reading on to the end for a page it cannot fill.
+        limit = query.limit if total is None else min(query.limit, total - query.offset)
         ids = [row[0] for row in self.conn.execute(f"SELECT id {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                                                   (kind, owner, *args, query.limit, query.offset))]
+                                                   (kind, owner, *args, limit, query.offset))]
         if total is not None:
             return ids, total
         if 0 < len(ids) < query.limit or (not ids and not query.offset):
