@@ -20,6 +20,7 @@ test: $(STAMP) bundle-check dataset-check lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/python -m mypy
 
 bundle: $(STAMP)
 	$(BIN)/python tools/compile_specs.py

@@ -141,7 +141,8 @@ def coverage(req: PlainRequest) -> Reply:
             })
     counts: dict[str, int] = {}
     for r in rows:
-        counts[r["backing"]] = counts.get(r["backing"], 0) + 1
+        backing = str(r["backing"])
+        counts[backing] = counts.get(backing, 0) + 1
     return Reply({"operations": rows, "summary": counts}, 200)
 
 

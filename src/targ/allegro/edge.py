@@ -65,7 +65,9 @@ class AllegroEdge(SpecEdge):
         if reader is None:
             return None
         entry = response_entry(self.bundle.by_id[reader], 200) or {}
-        return next(iter((entry.get("content") or {}).values()), {}).get("schema")
+        content: dict[str, Any] = entry.get("content") or {}
+        first: dict[str, Any] = next(iter(content.values()), {})
+        return first.get("schema")
 
     def bind_body(self, req: Request, op: Operation, media_type: str, body: Any) -> tuple[Any, list[Problem]]:
         schema = body_schema(op, media_type) if body is not None else None
@@ -118,7 +120,7 @@ class AllegroEdge(SpecEdge):
         found = _remembered(self._negotiated, (id(op), req.headers.get("accept")), lambda: self._negotiate(req, op))
         if found is _REFUSED:
             raise self.not_acceptable(req)
-        return found  # type: ignore[return-value]
+        return found
 
     def _negotiate(self, req: Request, op: Operation) -> str | object | None:
         offered = op.response_media_types(op.success_status)
@@ -151,7 +153,7 @@ class AllegroEdge(SpecEdge):
             raise AllegroError(415, "NotSupportedException",
                                "Unsupported content type. Please check 'Content-Type' request header",
                                user_message=messages.text("invalid_data", req.language))
-        return found  # type: ignore[return-value]
+        return found
 
     @staticmethod
     def _content_type(op: Operation, header: str | None, empty: bool) -> str | object | None:

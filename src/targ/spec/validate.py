@@ -73,11 +73,17 @@ def _show(values: Iterable[Any]) -> str:
     return "[" + ", ".join("null" if v is None else str(v) for v in values) + "]"
 
 
+def _kind(err: jsonschema_rs.ValidationError) -> Any:
+    """The error's kind with its own fields (the library's stub types it as the base class)."""
+    return err.kind
+
+
 def _pick_branch(err: jsonschema_rs.ValidationError) -> list[jsonschema_rs.ValidationError] | None:
     """For a failed anyOf/oneOf (typically `nullable` wrapping a $ref), the branch whose errors explain the failure:
     the one that got past the type check. None when no single branch stands out."""
     depth = len(err.instance_path)
-    near = [br for br in err.kind.context if br and not (len(br) == 1 and br[0].kind.name == "type"
+    kind: Any = err.kind
+    near = [br for br in kind.context if br and not (len(br) == 1 and br[0].kind.name == "type"
                                                           and len(br[0].instance_path) == depth)]
     return near[0] if len(near) == 1 else None
 
@@ -103,11 +109,11 @@ def _problems(location: str, errors: Iterable[jsonschema_rs.ValidationError], na
         at = render_path(err.instance_path, name)
         label = at or "body"
         if kind == "required":
-            prop = err.kind.property
+            prop = _kind(err).property
             at = render_path([*err.instance_path, prop], name)
             out.append(Problem(location, name or at, f"{at} is required", "required", {"property": prop}))
         elif kind == "additionalProperties":
-            for prop in err.kind.unexpected:
+            for prop in _kind(err).unexpected:
                 at = render_path([*err.instance_path, prop], name)
                 out.append(Problem(location, name or at, f"{at} is not an allowed property", kind, {"property": prop}))
         else:
@@ -117,7 +123,7 @@ def _problems(location: str, errors: Iterable[jsonschema_rs.ValidationError], na
 
 
 def _describe(err: jsonschema_rs.ValidationError, kind: str, label: str) -> tuple[str, str, dict[str, Any]]:
-    k = err.kind
+    k: Any = err.kind
     if kind == "type":
         types = [t for t in k.types]
         return f"{label} must be of type {' or '.join(types)}", "type", {"expected": types}
@@ -280,7 +286,7 @@ def _plan(op: Operation) -> tuple[frozenset[str], tuple[tuple[dict[str, Any], st
     plan = _PLANS.get(id(op))
     if plan is None:
         declared = frozenset(p["name"] for p in op.parameters if p.get("in") == "query")
-        entries = []
+        entries: list[tuple[dict[str, Any], str, str, str | None, str]] = []
         for p in op.parameters:
             name, loc = p["name"], p.get("in")
             if loc not in ("path", "query", "header"):

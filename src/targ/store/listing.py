@@ -103,7 +103,7 @@ def declare(listing: Listing) -> Listing:
 
 def where(listing: Listing, query: Query) -> tuple[str, list[Any]]:
     """The WHERE clause (after kind and owner) and its arguments."""
-    sql, args = "", []
+    sql, args = "", list[Any]()
     for name, values in query.equals.items():
         wanted = list(values)
         sql += f" AND {listing.column(name)} IN ({', '.join('?' * len(wanted))})"
@@ -128,7 +128,7 @@ def facet_total(listing: Listing, query: Query) -> tuple[str, list[Any]] | None:
         return None
     if not set(query.equals) <= set(listing.facets):
         return None
-    sql, args = "", []
+    sql, args = "", list[Any]()
     for name, values in query.equals.items():
         wanted = list(values)
         sql += f" AND {FACET_COLUMNS[listing.facets.index(name)]} IN ({', '.join('?' * len(wanted))})"

@@ -23,7 +23,7 @@ def memo(store: Store, key: tuple[str, ...], kinds: tuple[str, ...], compute: Ca
     cache = _MEMO.setdefault(store, {})
     hit = cache.get(key)
     if hit is not None and hit[0] == stamp:
-        return hit[1]  # type: ignore[no-any-return]
+        return hit[1]
     value = compute()
     if len(cache) >= _MEMO_MAX:
         cache.clear()

@@ -621,7 +621,7 @@ class SQLiteStore(Store):
 
 def _where(kind: str, owner: str | None, after_seq: int | None) -> tuple[str, list[Any]]:
     """`find`'s WHERE clause on kind, owner and insertion number, and its arguments."""
-    sql, args = " WHERE kind=?", [kind]
+    sql, args = " WHERE kind=?", list[Any]([kind])
     if owner is not None:
         sql += " AND owner=?"
         args.append(owner)

@@ -3,6 +3,8 @@ errors as `{"code", "key", "message", "details", "request_id"}`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from targ.http.auth import authenticate_voucherify
 from targ.http.errors import TargError, VoucherifyError
 from targ.http.media import accepted, essence, is_json
@@ -62,8 +64,9 @@ class VoucherifyEdge(SpecEdge):
 
     def empty_body(self, op: Operation) -> object:
         # The SDK sends `create_order()` / `create_order_export()` with Content-Length 0: the vendor reads `{}`.
-        content = (op.request_body or {}).get("content") or {}
-        schema = next(iter(content.values()), {}).get("schema") or {}
+        content: dict[str, Any] = (op.request_body or {}).get("content") or {}
+        first: dict[str, Any] = next(iter(content.values()), {})
+        schema = first.get("schema") or {}
         return None if schema.get("type") == "array" else {}
 
     def authenticate(self, req: Request, op: Operation) -> None:

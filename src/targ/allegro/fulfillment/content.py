@@ -242,7 +242,8 @@ def submitted_changes(asn: Json, body: Json, language: str) -> tuple[Json, bool]
     removing items, the handling-unit amount, and the shipping details of the notice's own method; anything else
     sent with a different value is refused (422), as an update of a read-only property is."""
     check = Checker(language)
-    new = {k: copy.deepcopy(asn[k]) for k in ("items", "handlingUnit", "shipping", "declaredVolumeInCc") if k in asn}
+    new: Json = {k: copy.deepcopy(asn[k]) for k in ("items", "handlingUnit", "shipping", "declaredVolumeInCc")
+                 if k in asn}
     if body.get("items") is not None:
         declared = {it["product"]["id"] for it in asn.get("items") or ()}
         new["items"] = _items(check, body["items"], None, declared)

@@ -70,8 +70,9 @@ def request_activation(world: World, owner: str, offer: Json, at_ms: int | None 
     if at_ms is None and starting:
         at_ms = max(parse_time(starting), now)
     due = at_ms if at_ms is not None and at_ms > now else now + world.config.ms("jobDelay")
-    scheduled = at_ms is not None and at_ms > now
-    if scheduled:
+    scheduled = False
+    if at_ms is not None and at_ms > now:
+        scheduled = True
         publication["startingAt"] = iso(at_ms)
     # ACTIVATING is for a listing scheduled for later; one being processed now stays INACTIVE until it is listed
     # (allegro-api #11875).

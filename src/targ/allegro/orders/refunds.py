@@ -67,7 +67,7 @@ def create_claim(req: Request) -> Reply:
     mapping = world.store.get_doc(model.LINE_ITEM_KIND, line_item_id) if line_item_id else None
     order = model.get(world, mapping.data["checkoutFormId"]) if mapping and mapping.owner == seller else None
     line_item = model.line_item(order, line_item_id) if order and model.retained(world, order) else None
-    if line_item is None:
+    if line_item is None or order is None:
         raise _invalid(f"Line item {line_item_id or '(none)'} not found", "lineItem.id")
     if quantity is None or quantity > int(line_item["quantity"]):
         raise _invalid(f"quantity must be between 1 and {line_item['quantity']}", "quantity")

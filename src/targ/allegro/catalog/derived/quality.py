@@ -83,8 +83,9 @@ def day_result(orders: list[Json], ratings: list[Json], day: int, language: str)
     in_window = [o for o in orders if (t := bought_at(o)) is not None and end - WINDOW_MS < t <= end]
     rated = [r for r in ratings if (t := _ms(r.get("createdAt"))) is not None and end - WINDOW_MS < t <= end]
     shares = metric_shares(in_window, rated, end) if in_window else {}
-    metrics = [{"code": code, "name": en if english(language) else pl, "score": round(shares.get(code, 0) * top),
-                "maxScore": top} for code, pl, en, top in METRICS]
+    metrics: list[dict[str, Any]] = [
+        {"code": code, "name": en if english(language) else pl, "score": round(shares.get(code, 0) * top),
+         "maxScore": top} for code, pl, en, top in METRICS]
     score = sum(m["score"] for m in metrics)
     grade = next(g for floor, g in GRADES if score >= floor) if in_window else "NEUTRAL"
     return {"resultFor": datetime.fromtimestamp(day / 1000, UTC).strftime("%Y-%m-%d"), "score": score,

@@ -205,7 +205,7 @@ def _command_failed(world: World, job: Job, error: str) -> None:
     command, now = doc.data, iso(world.clock.now_ms())
     for task in command["tasks"]:
         if task["status"] == "NEW":
-            problem = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None,
+            problem: Json = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None,
                        "userMessage": error, "metadata": {}}
             task.update(status="FAIL", message=error, errors=[problem], finishedAt=now)
     command["completedAt"] = now

@@ -34,7 +34,7 @@ def _stored(ctx: Ctx, key: str) -> Doc | None:
 def _consent(ctx: Ctx, key: str) -> Doc:
     """The stored consent, completed from the account's (an offer) or DENIED (the account)."""
     others = _marketplaces(ctx)[1]
-    fallback = _consent(ctx, ACCOUNT) if key != ACCOUNT else {
+    fallback: dict[str, Any] = _consent(ctx, ACCOUNT) if key != ACCOUNT else {
         "status": DENIED, "additionalMarketplaces": {m: {"status": DENIED} for m in others}}
     stored = _stored(ctx, key) or {}
     extra = {**fallback["additionalMarketplaces"], **(stored.get("additionalMarketplaces") or {})}
