@@ -113,7 +113,15 @@ class World:
         """Apply the work that has fallen due by now (called before every request is answered)."""
         return self._run_until(self.clock.now_ms())
 
+    def _outside_transactions(self) -> None:
+        # Nested transactions join the outer one: a job run inside a request's would, when it failed, roll back the
+        # request or clock move around it, and its own failure record with it (the job then failing again on every
+        # request). Admin routes that run jobs are marked `outside_transaction` (targ.http.routes).
+        if self.store.in_transaction():
+            raise RuntimeError("due jobs run outside any transaction, each in one of its own (targ.jobs)")
+
     def _run_until(self, until: int) -> int:
+        self._outside_transactions()
         ran = 0
         while ran < MAX_JOBS_PER_PASS:
             job = self.store.next_due_job(until)
@@ -157,6 +165,7 @@ class World:
 
     def drain(self) -> int:
         """Run every pending job now, whatever its due time, including jobs those jobs schedule."""
+        self._outside_transactions()
         ran = 0
         now = self.clock.now_ms()
         while ran < MAX_JOBS_PER_PASS:

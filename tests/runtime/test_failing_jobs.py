@@ -21,6 +21,9 @@ from targ.testing import TargServer
 from targ.world import DEFAULT_TEST_START, Options, World
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
+# Every route the fault-injection test calls, all answering while every job kind fails.
+ANSWERING = {"health": 200, "me": 200, "clock": 200, "drain": 200, "config": 200, "violations": 200,
+             "voucherify": 200}
 
 
 def _all_kinds() -> list[str]:
@@ -58,6 +61,8 @@ def _answers(srv: TargServer) -> dict[str, int]:
             "me": http.get("/me", headers={"Authorization": f"Bearer {token}", "Accept": ALLEGRO_JSON}).status_code,
             "clock": http.post("/__targ/clock", json={"advance": "PT1H"}).status_code,
             "drain": http.post("/__targ/jobs/drain").status_code,
+            "config": http.get("/__targ/config").status_code,
+            "violations": http.get("/__targ/violations").status_code,
             "voucherify": http.get("/v1/orders", headers={"X-App-Id": srv.demo["voucherifyApplicationId"],
                                                           "X-App-Token": srv.demo["voucherifySecretKey"]}).status_code,
         }
@@ -74,7 +79,7 @@ def test_every_job_kind_failing_leaves_every_route_answering(tmp_path: Path, eve
     path = str(tmp_path / "world.db")
     _schedule_one_of_each(path, every_job_raises)
     with TargServer(data=path) as srv:   # the first request runs them all: each one raises
-        assert _answers(srv) == {"health": 200, "me": 200, "clock": 200, "drain": 200, "voucherify": 200}
+        assert _answers(srv) == ANSWERING
         failed = _failed(srv)
         assert sorted(j["kind"] for j in failed) == every_job_raises
         assert all(j["status"] == "failed" and j["error"].startswith("RuntimeError: injected failure")
@@ -84,10 +89,11 @@ def test_every_job_kind_failing_leaves_every_route_answering(tmp_path: Path, eve
         assert sorted(v["jobKind"] for v in srv.violations() if v["kind"] == "job") == every_job_raises
     # A restart on the same file: the failed jobs stay set aside (not run again) and stay visible.
     with TargServer(data=path) as srv:
-        assert _answers(srv) == {"health": 200, "me": 200, "clock": 200, "drain": 200, "voucherify": 200}
+        assert _answers(srv) == ANSWERING
         assert len(_failed(srv)) == len(every_job_raises)
         assert len([v for v in srv.violations() if v["kind"] == "job"]) == len(every_job_raises)
-        srv.reset()
+        with httpx.Client(base_url=srv.url) as http:
+            assert http.post("/__targ/reset").status_code == 204
         assert _failed(srv) == []
 
 

@@ -175,6 +175,10 @@ class Store(ABC):
     def pending_of(self, kind: str) -> list[Job]:
         """The pending jobs of one kind, in due order (for data migrations that retire a job kind)."""
 
+    @abstractmethod
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open: due jobs run only outside one, each in its own (targ.world)."""
+
     # --- whole-world images (reset) -----------------------------------------------------------------------------
     @abstractmethod
     def restore_from(self, image: Store) -> None:

@@ -599,6 +599,9 @@ class SQLiteStore(Store):
                                  (kind,)).fetchall()
         return [_job(row) for row in rows]
 
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
     # --- images ---------------------------------------------------------------------------------------------------
     def restore_from(self, image: Store) -> None:
         if not isinstance(image, SQLiteStore):

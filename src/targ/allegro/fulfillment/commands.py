@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.failures import internal_problem
 from targ.allegro.fulfillment import account, content, products, warehouse
 from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment.common import error, problem, seller_id
@@ -89,8 +90,7 @@ def _submit_failed(world: World, job: Job, error: str) -> None:
     doc = world.store.get_doc(COMMAND_KIND, str(job.payload.get("commandId")))
     if doc is None or doc.data["output"]["status"] != "RUNNING":
         return
-    problem = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None, "userMessage": error}
-    command = {**doc.data, "output": {"status": "FAILED", "errors": [problem]}}
+    command = {**doc.data, "output": {"status": "FAILED", "errors": [internal_problem(error)]}}
     world.store.put(COMMAND_KIND, doc.id, command, owner=doc.owner)
 
 

@@ -40,7 +40,17 @@ def _operation(req: Request, owner: str, offer_id: str) -> dict[str, str]:
             "retry-after": str(max(1, delay // 1000))}
 
 
-@runs(OPERATION_JOB)
+def _operation_failed(world: World, job: Job, error: str) -> None:
+    """Processing ended, as the vendor ends it: the operation answers 303 to the offer, whose validation errors say
+    what went wrong (#9659, #9943)."""
+    doc = world.store.get_doc(OPERATION_KIND, str(job.payload.get("id")))
+    if doc is None:
+        return
+    world.store.put(OPERATION_KIND, doc.id, {**doc.data, "status": "COMPLETED"}, owner=doc.owner)
+    publication.processing_failed(world, doc.data["offerId"], error)
+
+
+@runs(OPERATION_JOB, on_failure=_operation_failed)
 def _complete(world: World, job: Job) -> None:
     doc = world.store.get_doc(OPERATION_KIND, job.payload["id"])
     if doc is not None:

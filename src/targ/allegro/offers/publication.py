@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.clock import iso, parse_duration, parse_time
 from targ.http.errors import AllegroProblem
@@ -140,7 +141,28 @@ def _change_marked(world: World, job: Job, marker: str, statuses: tuple[str, ...
     model.save(world, owner, before, offer)
 
 
-@runs(ACTIVATION_JOB)
+def processing_failed(world: World, offer_id: str, error: str, *, activation: int | None = None) -> None:
+    """The vendor's processing of the offer failed (its job raised, targ.jobs): the offer says so in
+    `validation.errors`, where the vendor reports what went wrong once it has processed an offer (#9659, #9943), and
+    the activation `activation` (a marker), if still pending, is dropped: the offer is not listed, INACTIVE."""
+    doc = world.store.get_doc(model.OFFER_KIND, offer_id)
+    if doc is None:
+        return
+    owner, before, offer = model.edit(world, doc.id)
+    if activation is not None and offer.get("_activation") == activation:
+        offer.pop("_activation")
+        offer.setdefault("publication", {})["status"] = "INACTIVE"
+    validation = offer.setdefault("validation", {"errors": [], "warnings": []})
+    validation["errors"] = [*(validation.get("errors") or ()), internal_problem(error)]
+    validation["validatedAt"] = iso(world.clock.now_ms())
+    model.save(world, owner, before, offer)
+
+
+def _activation_failed(world: World, job: Job, error: str) -> None:
+    processing_failed(world, str(job.payload.get("offerId")), error, activation=job.payload.get("marker"))
+
+
+@runs(ACTIVATION_JOB, on_failure=_activation_failed)
 def _activate(world: World, job: Job) -> None:
     _change_marked(world, job, "_activation", ("ACTIVATING", "INACTIVE"),
                    lambda owner, offer: become_active(world, owner, offer))

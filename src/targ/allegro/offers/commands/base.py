@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.clock import iso
 from targ.handlers import handler
@@ -205,9 +206,7 @@ def _command_failed(world: World, job: Job, error: str) -> None:
     command, now = doc.data, iso(world.clock.now_ms())
     for task in command["tasks"]:
         if task["status"] == "NEW":
-            problem: Json = {"code": "INTERNAL_ERROR", "message": error, "details": None, "path": None,
-                       "userMessage": error, "metadata": {}}
-            task.update(status="FAIL", message=error, errors=[problem], finishedAt=now)
+            task.update(status="FAIL", message=error, errors=[internal_problem(error)], finishedAt=now)
     command["completedAt"] = now
     world.store.put(COMMAND_KIND, doc.id, command, owner=doc.owner)
 

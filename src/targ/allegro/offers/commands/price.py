@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.commands import base
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
@@ -137,7 +138,16 @@ def change_price(req: Request) -> Reply:
     return Reply(_single_view(command))
 
 
-@runs(SINGLE_JOB)
+def _single_failed(world: World, job: Job, error: str) -> None:
+    """The command's output is ERROR with the error (the vendor's ProcessingStatus for a command that failed)."""
+    doc = world.store.get_doc(base.COMMAND_KIND, str(job.payload.get("key")))
+    if doc is None:
+        return
+    command = {**doc.data, "output": {"status": "ERROR", "errors": [internal_problem(error)]}}
+    world.store.put(base.COMMAND_KIND, doc.id, command, owner=doc.owner)
+
+
+@runs(SINGLE_JOB, on_failure=_single_failed)
 def _run_single(world: World, job: Job) -> None:
     doc = world.store.get_doc(base.COMMAND_KIND, job.payload["key"])
     if doc is None:

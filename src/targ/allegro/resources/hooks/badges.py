@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro import failures
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Ctx, owned_or_raise
 from targ.allegro.resources.docpath import first
@@ -98,7 +99,7 @@ def _failed(world: World, job: Job, error: str) -> None:
         else (OPERATIONS, job.payload.get("operation"))
     doc = world.store.get(kind, str(key))
     if doc is not None:
-        doc.update(process=_declined("INTERNAL_ERROR", error), updatedAt=iso(world.clock.now_ms()))
+        doc.update(process=_declined(failures.CODE, error), updatedAt=iso(world.clock.now_ms()))
         world.store.put(kind, doc["id"], doc, owner=job.owner)
 
 
