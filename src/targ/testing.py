@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from targ.clock import parse_time
 from targ.world import DEFAULT_TEST_START, Options
 
 
@@ -70,10 +71,13 @@ class Clock:
 
 class TargServer:
     def __init__(self, seed: int = 0, data: str | None = None, validate_responses: bool = False,
-                 frozen: bool = True, clock_start: int | None = DEFAULT_TEST_START,
-                 strict_requests: bool = False) -> None:
-        self.options = Options(seed=seed, data=data, clock_start=clock_start, frozen=frozen,
+                 frozen: bool = True, clock_start: int | str | None = DEFAULT_TEST_START,
+                 strict_requests: bool = False, port: int = 0) -> None:
+        """`clock_start`: epoch milliseconds or an RFC 3339 time (None: wall time); `port`: 0 picks a free one."""
+        start = parse_time(clock_start) if isinstance(clock_start, str) else clock_start
+        self.options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
                                validate_responses=validate_responses, strict_requests=strict_requests)
+        self.port = port
         self.url = ""
         self._thread: threading.Thread | None = None
 
@@ -84,7 +88,7 @@ class TargServer:
 
         self.world = build_world(self.options)
         app = TargApp(self.world)
-        sock = bind("127.0.0.1", 0)
+        sock = bind("127.0.0.1", self.port)
         self.url = listening_url(sock)
         self._server = make_server(app)
         def run() -> None:

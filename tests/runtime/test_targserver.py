@@ -33,3 +33,14 @@ def test_same_seed_same_world() -> None:
     with TargServer(seed=7) as a, TargServer(seed=7) as b, TargServer(seed=8) as c:
         assert a.demo == b.demo
         assert a.demo["accessToken"] != c.demo["accessToken"]
+
+
+def test_clock_start_as_rfc3339_and_a_chosen_port() -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with TargServer(clock_start="2027-03-01T12:00:00Z", port=port) as srv:
+        assert srv.url == f"http://127.0.0.1:{port}"
+        assert srv.clock.now() == "2027-03-01T12:00:00.000Z"
