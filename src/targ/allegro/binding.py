@@ -54,8 +54,43 @@ def bind(schema: Any, body: Any, *, keep_nulls: bool = False, read: Any = None) 
     return out
 
 
+# Bodies are bound on every write request, so what a schema node says independently of the value is worked out once
+# per node (bundle nodes live as long as the process, so their ids are stable keys).
+_ANY: dict[str, Any] = {}   # "anything": a shared node, never a temporary one (the caches key on ids)
+_FIXED: dict[int, tuple[Any, str | None] | None] = {}     # node → (target, JSON type), None when value-dependent
+_DECLARES: dict[int, bool] = {}
+_PROPERTY: dict[tuple[int, str], Any] = {}
+
+
+def _fixed(node: Any) -> tuple[Any, str | None] | None:
+    key = id(node)
+    if key in _FIXED:
+        return _FIXED[key]
+    target = resolve("allegro", node)
+    shape: tuple[Any, str | None] | None
+    if not isinstance(target, dict):
+        shape = ({}, None)
+    elif "discriminator" in target or ((target.get("anyOf") or target.get("oneOf"))
+                                       and "properties" not in target and "type" not in target):
+        shape = None
+    else:
+        shape = (target, type_of("allegro", target))
+    _FIXED[key] = shape
+    return shape
+
+
+def _property(target: dict[str, Any], key: str) -> Any:
+    cache_key = (id(target), key)
+    if cache_key not in _PROPERTY:
+        _PROPERTY[cache_key] = find_property("allegro", target, key)
+    return _PROPERTY[cache_key]
+
+
 def _branch(node: Any, value: Any) -> Any:
     """The schema a value is read with: through $ref, and for anyOf/oneOf the first alternative of its JSON type."""
+    fixed = _fixed(node)
+    if fixed is not None:
+        return fixed[0]
     target = resolve("allegro", node)
     if not isinstance(target, dict):
         return {}
@@ -95,8 +130,12 @@ def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls
            read: Any = None) -> Any:
     if depth > _MAX_DEPTH:
         return value
-    target = _branch(node, value)
-    kind = type_of("allegro", target)
+    fixed = _fixed(node)
+    if fixed is not None:
+        target, kind = fixed
+    else:
+        target = _branch(node, value)
+        kind = type_of("allegro", target)
     if kind == "object":
         if not isinstance(value, dict):
             raise _Unreadable(render_path(parts))
@@ -104,7 +143,7 @@ def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls
     if kind == "array":
         if not isinstance(value, list):
             raise _Unreadable(render_path(parts))
-        items = target.get("items", {})
+        items = target.get("items", _ANY)
         read_items = (_branch(read, value) or {}).get("items") if read else None
         return [_value(items, item, [*parts, i], out, keep_nulls, depth + 1, read_items)
                 for i, item in enumerate(value)]
@@ -117,15 +156,17 @@ def _value(node: Any, value: Any, parts: list[str | int], out: Bound, keep_nulls
 
 def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int], out: Bound, keep_nulls: bool,
             depth: int, read: dict[str, Any] | None) -> dict[str, Any]:
-    declared = _declares_properties(target)
+    declared = _DECLARES.get(id(target))
+    if declared is None:
+        declared = _DECLARES[id(target)] = _declares_properties(target)
     extra = target.get("additionalProperties")
     bound: dict[str, Any] = {}
     for key, sub in value.items():
         path = [*parts, key]
-        prop = find_property("allegro", target, key) if declared else None
+        prop = _property(target, key) if declared else None
         if prop is None and isinstance(extra, dict):
             prop = extra
-        read_prop = find_property("allegro", read, key) if read else None
+        read_prop = _property(read, key) if read else None
         if prop is None and declared and extra is not True:
             if read_prop is not None:
                 out.lenient.append(f"{render_path(path)}: a read-only property, ignored")
@@ -144,7 +185,7 @@ def _object(target: dict[str, Any], value: dict[str, Any], parts: list[str | int
             else:
                 out.lenient.append(f"{render_path(path)}: null read as not given")
             continue
-        bound[key] = _value(prop if prop is not None else {}, sub, path, out, keep_nulls, depth + 1, read_prop)
+        bound[key] = _value(prop if prop is not None else _ANY, sub, path, out, keep_nulls, depth + 1, read_prop)
     return bound
 
 

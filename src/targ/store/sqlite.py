@@ -24,6 +24,9 @@ from targ.store.migrations import LATEST, MIGRATIONS
 MEMO_BYTES = 24 * 2**20
 SCAN_CHUNK = 500   # documents scan() reads at a time
 _LISTING_COLUMNS = ", ".join(("kind", "id", "owner", "seq", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
+# A document's listing row as `listing.values` gives it, after its owner.
+_LISTED_ROW = ("SELECT " + ", ".join(("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
+               + " FROM listing WHERE kind=? AND id=?")
 _LISTING_WIDTH = 5 + len(TEXT_COLUMNS) + len(NUMBER_COLUMNS)
 # A document's listing row, inserted or brought up to date; it shares the document's insertion number.
 _UPSERT_LISTING = (
@@ -377,15 +380,24 @@ class SQLiteStore(Store):
         else:
             listing = LISTINGS[kind]
             values = listing.values(data)
+            stored = self._cur.execute(_LISTED_ROW, (kind, id)).fetchone()
+            if stored is not None and stored[0] == owner and list(stored[1:]) == values:
+                return   # most writes of a document leave its listed fields as they were: nothing to move
             if listing.facets:
-                self._recount(listing, kind, id, (owner, *listing.facet_values(values)))
+                self._recount(listing, kind, id, (owner, *listing.facet_values(values)), stored)
             self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
 
-    def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None) -> None:
-        """Moves a document's row in `listing_facets` from its stored (owner, facets) to `new` (None: deleted)."""
-        columns = ", ".join(TEXT_COLUMNS[listing.texts.index(name)] for name in listing.facets)
-        row = self._cur.execute(f"SELECT owner, {columns} FROM listing WHERE kind=? AND id=?", (kind, id)).fetchone()
-        old = None if row is None else (row[0], *listing.facet_values_of(row[1:]))
+    def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None,
+                 stored: tuple[Any, ...] | None = None) -> None:
+        """Moves a document's row in `listing_facets` from its stored (owner, facets) to `new` (None: deleted).
+        `stored`: its listing row as `_LISTED_ROW` reads it, when the caller has it."""
+        if stored is None:
+            stored = self._cur.execute(_LISTED_ROW, (kind, id)).fetchone()
+        if stored is None:
+            old = None
+        else:
+            texts = stored[1:1 + len(TEXT_COLUMNS)]
+            old = (stored[0], *listing.facet_values_of([texts[listing.texts.index(name)] for name in listing.facets]))
         if old == new:
             return
         for key, n in ((old, -1), (new, 1)):
