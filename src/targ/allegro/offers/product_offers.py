@@ -1,8 +1,8 @@
 """`/sale/product-offers`: create, read, edit, read parts, and follow an asynchronous operation.
 
 Where the vendor answers asynchronously targ does too: a body that proposes a new product, or lists the offer
-(`publication.status` ACTIVE or, on create, absent: #3257, #6084), is answered 202 with the offer as it stands and `Location:
-…/sale/product-offers/{offerId}/operations/{operationId}` (plus `Retry-After`). The operation (kind
+(`publication.status` ACTIVE or, on create, absent: #3257, #6084), is answered 202 with the offer as it stands
+and `Location: …/sale/product-offers/{offerId}/operations/{operationId}` (plus `Retry-After`). The operation (kind
 `offer-operation`) is IN_PROGRESS until its job runs (`jobDelay`, or `/__targ/jobs/drain`); then its URL answers
 303 See Other with the offer's URL in `Location`. Everything else answers at once (201 / 200).
 """
