@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from targ.admin import ADMIN
-from targ.admin import MODULES as ADMIN_MODULES
 from targ.handlers import load_providers
 from targ.http.dispatch import MAX_BODY, Edge, Incoming
 from targ.http.request import Headers
@@ -24,8 +22,6 @@ def build_world(options: Options) -> World:
 
 def _load_routes() -> None:
     load_providers()
-    for name in ADMIN_MODULES:
-        importlib.import_module(name)
 
 
 class TargApp:

@@ -14,8 +14,9 @@ import httpx
 import pytest
 
 from targ import jobs
-from targ.allegro.offers import product_offers, publication
-from targ.allegro.offers.commands import price
+from targ.allegro.offers import publication
+from targ.allegro.offers.commands.operations import price
+from targ.allegro.offers.operations import product_offers
 from targ.allegro.products.catalog import ean13
 from targ.store.base import Job
 from targ.testing import TargServer

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import httpx
 
 from targ.example_backed import EXAMPLE_BACKED
-from targ.handlers import binding_for, load_providers
+from targ.handlers import HANDLERS, binding_for, is_operations_module, load_providers, operation_modules
 from targ.spec.bundle import VENDORS, load_bundle
 from targ.testing import TargServer
 
@@ -21,6 +24,50 @@ def test_every_operation_is_bound_or_listed_as_example_backed() -> None:
 def test_coverage_names_each_handlers_module(targ: TargServer, http: httpx.Client) -> None:
     rows = http.get("/__targ/coverage").json()["operations"]
     by_id = {(r["vendor"], r["operationId"]): r for r in rows}
-    assert by_id[("allegro", "getListOfOrdersUsingGET")]["module"] == "targ.allegro.orders.handlers"
+    assert by_id[("allegro", "getListOfOrdersUsingGET")]["module"] == "targ.allegro.orders.operations.checkout_forms"
     assert by_id[("allegro", "addMessageToIssueUsingPOST")]["module"] is None
     assert all((r["module"] is None) == (r["backing"] == "example") for r in rows)
+
+
+_REGISTRIES = """
+import importlib, pkgutil, sys
+import targ
+from targ import jobs
+from targ.admin import ADMIN
+from targ.allegro.resources.references import LOOKUPS
+from targ.handlers import HANDLERS, load_providers
+
+def registered():
+    return [sorted(map(list, HANDLERS)), sorted(jobs.RUNNERS), sorted(ADMIN.routes()), sorted(LOOKUPS)]
+
+load_providers()
+found = registered()
+for module in pkgutil.walk_packages(targ.__path__, "targ."):
+    if module.name != "targ.__main__":
+        importlib.import_module(module.name)
+print(found == registered(), [len(r) for r in found], [len(r) for r in registered()])
+"""
+
+
+def test_discovery_finds_every_binding_and_job_runner_in_the_package() -> None:
+    """Nothing to list by hand: what the app build imports registers every handler, job runner, admin route and
+    reference lookup that exists in the package. A fresh interpreter, so modules other tests imported do not count."""
+    done = subprocess.run([sys.executable, "-c", _REGISTRIES], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("True"), done.stdout + done.stderr
+
+
+def test_operations_are_bound_in_operations_modules() -> None:
+    """The rule that finds an operation's code from the folder names alone (targ.handlers)."""
+    load_providers()
+    elsewhere = sorted(f"{vendor} {op}: {b.module}" for (vendor, op), b in HANDLERS.items()
+                       if not is_operations_module(b.module))
+    assert elsewhere == []
+
+
+def test_the_operations_module_rule() -> None:
+    assert is_operations_module("targ.allegro.products.operations")
+    assert is_operations_module("targ.allegro.orders.operations.shipments")
+    assert not is_operations_module("targ.allegro.orders.shipments")
+    assert not is_operations_module("targ.allegro.operations_log")
+    assert "targ.allegro.orders.operations.shipments" in set(operation_modules("targ.allegro"))
+    assert "targ.allegro.orders.shipments" not in set(operation_modules("targ.allegro"))

@@ -1,13 +1,8 @@
-"""targ's own admin API under /__targ/: JSON in and out, errors as {"error", "message"}."""
+"""targ's own admin API under /__targ/: JSON in and out, errors as {"error", "message"}.
+
+Every module of this package that registers routes on ADMIN is imported at app build (targ.app).
+"""
 
 from targ.http.routes import RouteTable
 
 ADMIN = RouteTable("/__targ")
-
-# Admin modules, imported at app build so their routes register.
-MODULES = [
-    "targ.admin.core",
-    "targ.admin.accounts",
-    "targ.admin.warehouse",
-    "targ.admin.marketplace",
-]

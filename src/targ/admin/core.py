@@ -137,7 +137,7 @@ def coverage(req: PlainRequest) -> Reply:
                 "path": op.path,
                 "source": op.source,
                 "backing": binding.backing if binding else "example",
-                "module": binding.fn.__module__ if binding else None,   # where the operation's code lives
+                "module": binding.module if binding else None,   # where the operation's code lives
             })
     counts: dict[str, int] = {}
     for r in rows:

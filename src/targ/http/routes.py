@@ -70,6 +70,10 @@ class RouteTable:
             return fn
         return register
 
+    def routes(self) -> list[tuple[str, str]]:
+        """(method, pattern) of every route, in registration order per length."""
+        return [(m, "/" + "/".join(segs)) for group in self._routes.values() for m, segs, _ in group]
+
     def match(self, method: str, raw_path: str) -> tuple[RouteFn | None, dict[str, str], list[str]] | None:
         """None when no pattern has this path; else (handler or None for a wrong method, params, allowed)."""
         segs = raw_path.strip("/").split("/")

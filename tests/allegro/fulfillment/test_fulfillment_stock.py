@@ -22,7 +22,7 @@ from fulfillment_helpers import (
 
 from targ.allegro.fulfillment.products import FfProduct
 from targ.allegro.fulfillment.stock import Row
-from targ.allegro.fulfillment.stock_handlers import ordered
+from targ.allegro.fulfillment.stock_listing import ordered
 from targ.testing import TargServer
 
 STOCK = "/fulfillment/stock"

@@ -12,8 +12,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.dataset import REFERENCE, at_day, iso_seconds, load
-from targ.handlers import handler
-from targ.http.request import Reply, Request
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -46,17 +44,6 @@ def badge_campaigns(world: World) -> list[Json]:
     return [c for c in load(REFERENCE)["badgeCampaigns"] if _current(world, c)]
 
 
-@handler("allegro", "badgeCampaigns_get_all", backing="dataset")
-def list_badge_campaigns(req: Request) -> Reply:
-    marketplace = req.param("marketplace.id")
-    out = []
-    for c in badge_campaigns(req.world):
-        if marketplace is not None and c["marketplace"]["id"] != marketplace:
-            continue
-        out.append({**c, **{k: _window(req.world, c[k]) for k in ("application", "visibility", "publication")}})
-    return Reply({"badgeCampaigns": out})
-
-
 def _dates(world: World, spec: Json) -> tuple[datetime, datetime]:
     return tuple(datetime.fromtimestamp(at_day(world, spec[k]) / 1000, UTC)  # type: ignore[return-value]
                  for k in ("fromDay", "toDay"))
@@ -76,24 +63,3 @@ def alle_discount_campaigns(world: World) -> list[Json]:
             "marketplace": dict(c["marketplace"]),
         })
     return out
-
-
-@handler("allegro", "getAlleDiscountCampaigns", backing="dataset")
-def list_alle_discount_campaigns(req: Request) -> Reply:
-    wanted = req.param("campaignId")
-    campaigns = [c for c in alle_discount_campaigns(req.world) if wanted is None or c["id"] == wanted]
-    return Reply({"alleDiscountCampaigns": campaigns})
-
-
-@handler("allegro", "searchFundraisingCampaigns", backing="dataset")
-def search_fundraising(req: Request) -> Reply:
-    """Campaigns whose name or organisation name starts with the phrase (any word of it, case-insensitive)."""
-    phrase = (req.param("phrase") or "").strip().lower()
-
-    def matches(text: str) -> bool:
-        text = text.lower()
-        return text.startswith(phrase) or any(word.startswith(phrase) for word in text.split())
-
-    found = [c for c in load(REFERENCE)["fundraisingCampaigns"]
-             if phrase and (matches(c["name"]) or matches(c["organization"]["name"]))]
-    return Reply({"campaigns": found[:req.param("limit")]})

@@ -12,8 +12,6 @@ from functools import cache
 from typing import Any
 
 from targ.allegro.catalog.dataset import DELIVERY, load
-from targ.handlers import handler
-from targ.http.request import Reply, Request
 
 Json = dict[str, Any]
 # Dataset fields that are targ's own, not the vendor's: never sent.
@@ -34,17 +32,3 @@ def canonical_carrier(carrier_id: str) -> str | None:
 def delivery_method(method_id: str) -> Json | None:
     """A delivery method by id, with `carrier` (the tracking carrier id, or None for the seller's own choice)."""
     return next((m for m in load(DELIVERY)["deliveryMethods"] if m["id"] == method_id), None)
-
-
-@handler("allegro", "getOrdersCarriersUsingGET", backing="dataset")
-def carriers(req: Request) -> Reply:
-    return Reply({"carriers": [dict(c) for c in load(DELIVERY)["carriers"]]})
-
-
-@handler("allegro", "getListOfDeliveryMethodsUsingGET", backing="dataset")
-def delivery_methods(req: Request) -> Reply:
-    """All methods, or those of one marketplace (`marketplace=allegro-cz`; an unknown one has none)."""
-    marketplace = req.param("marketplace")
-    methods = [{k: v for k, v in m.items() if k not in _INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
-               if marketplace is None or marketplace in m["marketplaces"]]
-    return Reply({"deliveryMethods": methods})

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from targ.allegro.catalog.dataset import REFERENCE, load
-from targ.allegro.catalog.tree import require_category, tree
-from targ.handlers import handler
-from targ.http.request import Reply, Request
+from targ.allegro.catalog.tree import tree
 
 Json = dict[str, Any]
 
@@ -20,22 +18,6 @@ def marketplaces() -> list[Json]:
 def base_currency(marketplace_id: str) -> str | None:
     found = next((m for m in marketplaces() if m["id"] == marketplace_id), None)
     return found["currencies"]["base"]["code"] if found else None
-
-
-@handler("allegro", "marketplacesGET", backing="dataset")
-def list_marketplaces(req: Request) -> Reply:
-    return Reply({"marketplaces": marketplaces()})
-
-
-@handler("allegro", "getTaxSettingsForCategory", backing="dataset")
-def tax_settings(req: Request) -> Reply:
-    """The category's tax profile (inherited down the tree: books and food get the reduced rates, collectibles
-    the margin scheme, services and real estate the SERVICES subject); `countryCode` narrows the rates."""
-    category = require_category(req.param("category.id"))
-    profile = load(REFERENCE)["taxProfiles"][category["tax"]]
-    countries = req.param("countryCode") or list(profile["rates"])
-    rates = [{"countryCode": c, "values": profile["rates"][c]} for c in profile["rates"] if c in countries]
-    return Reply({"subjects": profile["subjects"], "rates": rates, "exemptions": profile["exemptions"]})
 
 
 def tax_rates(category_id: str, country: str) -> list[str]:

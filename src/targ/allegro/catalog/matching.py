@@ -16,9 +16,6 @@ from typing import Any
 
 from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.tree import tree
-from targ.handlers import handler
-from targ.http.errors import AllegroError
-from targ.http.request import Reply, Request
 
 Json = dict[str, Any]
 MAX_SUGGESTIONS = 5
@@ -82,12 +79,3 @@ def node(category: Json, language: str) -> Json:
     if category["parent"] is not None:
         out["parent"] = node(tree().by_id[category["parent"]], language)
     return out
-
-
-@handler("allegro", "categorySuggestionUsingGET", backing="dataset")
-def matching_categories(req: Request) -> Reply:
-    name = req.param("name") or ""
-    if not words(name):
-        raise AllegroError(422, "VALIDATION_ERROR", "Product name must not be blank", path="name",
-                           user_message="Podaj nazwę produktu.")
-    return Reply({"matchingCategories": [node(leaf, req.language) for leaf in suggest(name)]})

@@ -20,12 +20,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.fulfillment.common import error, seller_id
+from targ.allegro.fulfillment.common import error
 from targ.allegro.sellers import get_seller
-from targ.clock import iso, parse_time
-from targ.handlers import handler
+from targ.clock import iso
 from targ.http.errors import AllegroError
-from targ.http.request import Reply, Request
+from targ.http.request import Request
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -71,59 +70,9 @@ def _tax_not_found(req: Request) -> AllegroError:
                  "Nie dodano jeszcze numeru identyfikacji podatkowej.")
 
 
-@handler("allegro", "getTaxId")
-def get_tax_id(req: Request) -> Reply:
-    doc = req.world.store.get(TAX_KIND, seller_id(req))
-    if doc is None:
-        raise _tax_not_found(req)
-    return Reply({"taxId": doc["taxId"], "verificationStatus": doc["verificationStatus"]})
-
-
-@handler("allegro", "addTaxId")
-def add_tax_id(req: Request) -> Reply:
-    seller = seller_id(req)
-    tax_id = _tax_body(req)
-    if req.world.store.get(TAX_KIND, seller) is not None:
-        raise error(req.language, 422, "TAX_ID_ALREADY_EXISTS", "A tax id has already been added; change it with PUT.",
-                    "Numer identyfikacji podatkowej został już dodany; zmień go.", path="taxId")
-    _store_tax_id(req, seller, tax_id)
-    return Reply(None, 201)
-
-
-@handler("allegro", "updateTaxId")
-def update_tax_id(req: Request) -> Reply:
-    seller = seller_id(req)
-    tax_id = _tax_body(req)
-    if req.world.store.get(TAX_KIND, seller) is None:
-        raise _tax_not_found(req)
-    _store_tax_id(req, seller, tax_id)
-    return Reply(None, 200)
-
-
 def _store_tax_id(req: Request, seller: str, tax_id: str) -> None:
     req.world.store.put(TAX_KIND, seller, {"taxId": tax_id, "verificationStatus": _verified(req.world, seller, tax_id),
                                            "updatedAt": iso(req.world.clock.now_ms())}, owner=seller)
-
-
-# --- removal preferences -----------------------------------------------------------------------------------------
-@handler("allegro", "getFulfillmentRemovalPreferences")
-def get_removal_preferences(req: Request) -> Reply:
-    doc = req.world.store.get(REMOVAL_KIND, seller_id(req))
-    if doc is None:
-        raise error(req.language, 404, "NOT_FOUND", "No removal preferences have been set yet.",
-                    "Nie ustawiono jeszcze preferencji wycofania towaru.")
-    return Reply(doc)
-
-
-@handler("allegro", "createFulfillmentRemovalPreferences")
-def put_removal_preferences(req: Request) -> Reply:
-    seller = seller_id(req)
-    body: Json = dict(req.body or {})
-    if body.get("operation") == "WITHDRAWAL" and not body.get("address"):
-        raise error(req.language, 422, "VALIDATION_ERROR", "address is required for the WITHDRAWAL operation.",
-                    "Podaj adres, pod który mamy odesłać towar.", path="address")
-    req.world.store.put(REMOVAL_KIND, seller, body, owner=seller)
-    return Reply(body, 201)
 
 
 # --- refund dispositions -------------------------------------------------------------------------------------------
@@ -132,23 +81,3 @@ def record_refund_disposition(world: World, seller: str, disposition: Json) -> J
     row = {**disposition, "createdAt": disposition.get("createdAt") or iso(world.clock.now_ms())}
     world.store.put(DISPOSITION_KIND, world.ids.uuid(DISPOSITION_KIND), row, owner=seller)
     return row
-
-
-@handler("allegro", "getRefundDispositionsReport")
-def get_refund_dispositions(req: Request) -> Reply:
-    seller = seller_id(req)
-    now = req.world.clock.now_ms()
-    earliest = now - REPORT_DAYS * DAY_MS
-    gte = parse_time(req.params["createdAt.gte"]) if req.params.get("createdAt.gte") else earliest
-    lte = parse_time(req.params["createdAt.lte"]) if req.params.get("createdAt.lte") else now
-    if gte < earliest or gte > lte:
-        name = "createdAt.gte" if gte < earliest else "createdAt.lte"
-        raise error(req.language, 422, "CREATED_AT_INVALID", f"Incorrect value for {name} parameter",
-                    f"Nieprawidłowa wartość parametru {name}. Najwcześniejsza dozwolona data to {iso(earliest)}.",
-                    path="/fulfillment/returns/refund-dispositions?createdAt.gte&createdAt.lte",
-                    metadata={"minimum": iso(earliest)})
-    rows = [d.data for d in req.world.store.find(DISPOSITION_KIND, seller)
-            if gte <= parse_time(d.data["createdAt"]) <= lte]
-    rows.sort(key=lambda r: parse_time(r["createdAt"]))
-    offset, limit = req.params.get("offset", 0), req.params.get("limit", 100)
-    return Reply({"report": rows[offset:offset + limit]})

@@ -22,11 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
-from targ.allegro.orders.access import seller_order
 from targ.clock import iso
-from targ.handlers import handler
 from targ.http.errors import AllegroError
-from targ.http.request import Reply, Request
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -85,36 +82,6 @@ def lines_sent(order: Json, shipments: list[Json]) -> str:
     if not sent:
         return "NONE"
     return "ALL" if all(li["id"] in sent for li in order["lineItems"]) else "SOME"
-
-
-@handler("allegro", "getOrderShipmentsUsingGET")
-def list_shipments(req: Request) -> Reply:
-    order = seller_order(req, req.path_params["id"], readonly=True)
-    return Reply({"shipments": shipments_of(req.world, order["id"])})
-
-
-@handler("allegro", "createOrderShipmentsUsingPOST")
-def add_shipment(req: Request) -> Reply:
-    # The order is only read here (the shared copy): it is written only when its shipment summary changes.
-    order = seller_order(req, req.path_params["id"], readonly=True)
-    body = req.body or {}
-    carrier_id, carrier_name = _carrier(body)
-    waybill = str(body.get("waybill") or "")
-    if not _WAYBILL.match(waybill):
-        raise AllegroError(400, "CarrierWaybillValidationException", "Provided waybill is not valid for this carrier",
-                           path="waybill")
-    line_items = _line_items(order, body)
-    shipments, exists = _stored(req.world, order["id"])
-    shipment = _find(shipments, carrier_id, waybill)
-    if shipment is None and len(shipments) >= MAX_WAYBILLS_PER_ORDER:
-        raise AllegroError(409, "WaybillsAssignedToOrderLimitReached",
-                           "Maximum waybills assigned to order limit reached", user_message=_LIMIT_USER_MESSAGE)
-    if carrier.register(req.world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"],
-                        MAX_ORDERS_PER_WAYBILL) is None:
-        raise AllegroError(409, "WaybillAssignedToOrdersLimitReached",
-                           f"Waybill {waybill} is already assigned to {MAX_ORDERS_PER_WAYBILL} orders", path="waybill")
-    return Reply(_record(req.world, order, False, shipments, exists, shipment, carrier_id, waybill, line_items,
-                         carrier_name), 201)
 
 
 def _find(shipments: list[Json], carrier_id: str, waybill: str) -> Json | None:

@@ -2,7 +2,8 @@
 promotions, ...), served by one engine derived from the spec bundle (docs/resources.md).
 
 * engine.py: binds a declared resource's operations (list, create, read, replace/patch/upsert, delete);
-* declarations.py: the resources; hooks/: what the vendor documents beyond CRUD, per resource;
+* operations.py: the resources, each bound to its operations;
+* hooks/: what the vendor documents beyond CRUD, per resource;
 * model.py, context.py: declarations and the per-request context; paging.py, references.py, shape.py, docpath.py:
   list paging, reference integrity, schema projection, dotted paths into documents.
 """
@@ -10,4 +11,3 @@ promotions, ...), served by one engine derived from the spec bundle (docs/resour
 # targ.allegro.sellers and targ.allegro.oauth import each other; entering through oauth is the order that resolves,
 # so importing this package on its own (tests do) works too.
 import targ.allegro.oauth  # noqa: F401
-from targ.allegro.resources import declarations  # noqa: F401  (binds the handlers)

@@ -17,21 +17,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from targ.handlers import handler
 from targ.http.errors import VoucherifyError
-from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.voucherify.async_actions.models import (
     fail_action,
     find_action,
     finish_action,
-    new_action,
     set_progress,
     start_action,
 )
-from targ.voucherify.common import project_of, step_delays
+from targ.voucherify.common import step_delays
 from targ.voucherify.orders.models import upsert_order
-from targ.voucherify.orders.validation import check_import
 
 if TYPE_CHECKING:
     from targ.store.base import Job
@@ -42,22 +38,6 @@ ACTION_TYPE = "ORDERS.IMPORT"
 BATCH_KIND = "vf_import_batch"     # an import's orders and how far it got, by action id
 QUEUE_KIND = "vf_import_queue"     # a project's imports waiting to run, by project id
 CHUNK = 200
-
-
-@handler("voucherify", "import-orders")
-def import_orders(req: Request) -> Reply:
-    check_import(req.body)
-    world, project = req.world, project_of(req)
-    action = new_action(world, project, ACTION_TYPE, req.trace_id)
-    world.store.put(BATCH_KIND, action["id"], {"orders": req.body, "offset": 0, "done": 0, "failed": []},
-                    owner=project)
-    queue = _queue(world, project)
-    queue["waiting"].append(action["id"])
-    if queue["running"] is None:
-        _start_next(world, project, queue)
-    else:
-        _save_queue(world, project, queue)
-    return Reply({"async_action_id": action["id"]})
 
 
 def _queue(world: World, project: str) -> dict[str, Any]:

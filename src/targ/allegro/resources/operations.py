@@ -4,6 +4,7 @@ examples show, references, list filters, and hooks where the vendor documents mo
 
 from __future__ import annotations
 
+import targ.allegro.catalog.lookups  # noqa: F401  (the reference data these resources' `Ref`s point at)
 from targ.allegro.resources.engine import serve
 from targ.allegro.resources.hooks import (
     account,

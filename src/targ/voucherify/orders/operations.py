@@ -1,12 +1,15 @@
-"""`/v1/orders`: create (upsert), get and update by Voucherify id or source id, list."""
+"""`/v1/orders`: create (upsert), get and update by Voucherify id or source id, list; `POST /v1/orders/import`
+(the background import itself: targ.voucherify.orders.imports)."""
 
 from __future__ import annotations
 
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.voucherify.async_actions.models import new_action
 from targ.voucherify.common import found, list_page, nulls_first, project_of
+from targ.voucherify.orders.imports import ACTION_TYPE, BATCH_KIND, _queue, _save_queue, _start_next
 from targ.voucherify.orders.models import ORDER_KIND, find_order, render_order, update_order, upsert_order
-from targ.voucherify.orders.validation import check_order
+from targ.voucherify.orders.validation import check_import, check_order
 
 # list-orders `order`: updated_at falls back to created_at for orders never updated.
 ORDER_SORT = {
@@ -46,3 +49,19 @@ def list_orders(req: Request) -> Reply:
     orders, total = list_page(req.world, ORDER_KIND, project_of(req), req, ORDER_SORT)
     return Reply({"object": "list", "data_ref": "orders", "orders": [render_order(o) for o in orders],
                   "total": total})
+
+
+@handler("voucherify", "import-orders")
+def import_orders(req: Request) -> Reply:
+    check_import(req.body)
+    world, project = req.world, project_of(req)
+    action = new_action(world, project, ACTION_TYPE, req.trace_id)
+    world.store.put(BATCH_KIND, action["id"], {"orders": req.body, "offset": 0, "done": 0, "failed": []},
+                    owner=project)
+    queue = _queue(world, project)
+    queue["waiting"].append(action["id"])
+    if queue["running"] is None:
+        _start_next(world, project, queue)
+    else:
+        _save_queue(world, project, queue)
+    return Reply({"async_action_id": action["id"]})

@@ -19,11 +19,8 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
-from targ.allegro.fulfillment import products
-from targ.allegro.fulfillment.common import negotiated, page, seller_id
-from targ.allegro.fulfillment.stock import Row, rows
-from targ.handlers import handler
-from targ.http.request import Reply, Request
+from targ.allegro.fulfillment.stock import Row
+from targ.http.request import Request
 
 Json = dict[str, Any]
 CSV = "text/csv"
@@ -81,18 +78,6 @@ def ordered(found: list[Row], sort: str) -> list[Row]:
     return out
 
 
-@handler("allegro", "getFulfillmentStock")
-def get_stock(req: Request) -> Reply:
-    seller = seller_id(req)
-    media = negotiated(req)
-    found = select(req, rows(req.world, seller), for_csv=media == CSV)
-    if media == CSV:
-        return Reply(_csv(ordered(found, "name"), req.world.clock.now_ms()), 200, media_type=CSV)
-    shown = page(ordered(found, req.params.get("sort") or "name"), req.params.get("offset", 0),
-                 req.params.get("limit", 50))
-    return Reply({"stock": [r.view() for r in shown], "count": len(shown), "totalCount": len(found)})
-
-
 def _csv(found: list[Row], now: int) -> str:
     def stamp(ms: int) -> str:
         return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M")
@@ -104,11 +89,3 @@ def _csv(found: list[Row], now: int) -> str:
         writer.writerow((r.product.id, r.product.name, r.on_offer, r.on_order, r.on_hold, r.product.image or "",
                          stamp(r.updated_at), stamp(now), ",".join(r.serial_numbers)))
     return buffer.getvalue()
-
-
-@handler("allegro", "getAvailableProducts")
-def get_available_products(req: Request) -> Reply:
-    """Products of the seller's One Fulfillment offers, by name (seed 003)."""
-    found = sorted(products.of_seller(req.world, seller_id(req)).values(), key=lambda p: (p.name.casefold(), p.id))
-    shown = page(found, req.params.get("offset", 0), req.params.get("limit", 50))
-    return Reply({"products": [p.view() for p in shown], "count": len(shown), "totalCount": len(found)})

@@ -1,0 +1,1 @@
+"""The derived catalog's operations, one module per resource."""

@@ -1,0 +1,1 @@
+"""The catalog's operations, one module per resource."""

@@ -1,0 +1,1 @@
+"""One Fulfillment's operations, one module per resource."""

@@ -1,0 +1,109 @@
+"""The seller's One Fulfillment settings and reports: tax id, removal preferences, refund dispositions.
+
+Each is per seller:
+
+* tax id (kind `fulfillment_tax_id`, id = seller): `POST` adds it (201; 422 when one exists: use PUT), `PUT` changes
+  it (404 before a POST), `GET` shows it with `verificationStatus` (404 before a POST). Verification is immediate:
+  ACCEPTED for a well-formed number (allegro-pl: a NIP with a valid check digit; other marketplaces: 8 to 12 letters
+  and digits), else REJECTED. A REJECTED tax id makes submit commands fail (COMMAND_FORBIDDEN); a seller who never
+  set one is verified by the tax id of the account's registration, as the guide's flow never asks for one.
+* removal preferences (kind `fulfillment_removal_preference`, id = seller): what the warehouse does with units that
+  must leave it (WITHDRAWAL to an address, or DISPOSAL). `PUT` stores them (201), `GET` shows them (404 before).
+* refund dispositions (kind `fulfillment_refund_disposition`, owner = seller): returns the warehouse processed, in
+  the vendor's FulfillmentRefundDisposition shape; `record_refund_disposition` writes one (the returns flow of One
+  Fulfillment orders). The report covers the last 90 days only: an earlier `createdAt.gte` is 422
+  `CREATED_AT_INVALID`, as the vendor's example shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from targ.allegro.fulfillment.common import error, seller_id
+from targ.clock import iso, parse_time
+from targ.handlers import handler
+from targ.http.request import Reply, Request
+
+if TYPE_CHECKING:
+    pass
+
+from targ.allegro.fulfillment.account import (
+    DAY_MS,
+    DISPOSITION_KIND,
+    REMOVAL_KIND,
+    REPORT_DAYS,
+    TAX_KIND,
+    Json,
+    _store_tax_id,
+    _tax_body,
+    _tax_not_found,
+)
+
+
+@handler("allegro", "getTaxId")
+def get_tax_id(req: Request) -> Reply:
+    doc = req.world.store.get(TAX_KIND, seller_id(req))
+    if doc is None:
+        raise _tax_not_found(req)
+    return Reply({"taxId": doc["taxId"], "verificationStatus": doc["verificationStatus"]})
+
+
+@handler("allegro", "addTaxId")
+def add_tax_id(req: Request) -> Reply:
+    seller = seller_id(req)
+    tax_id = _tax_body(req)
+    if req.world.store.get(TAX_KIND, seller) is not None:
+        raise error(req.language, 422, "TAX_ID_ALREADY_EXISTS", "A tax id has already been added; change it with PUT.",
+                    "Numer identyfikacji podatkowej został już dodany; zmień go.", path="taxId")
+    _store_tax_id(req, seller, tax_id)
+    return Reply(None, 201)
+
+
+@handler("allegro", "updateTaxId")
+def update_tax_id(req: Request) -> Reply:
+    seller = seller_id(req)
+    tax_id = _tax_body(req)
+    if req.world.store.get(TAX_KIND, seller) is None:
+        raise _tax_not_found(req)
+    _store_tax_id(req, seller, tax_id)
+    return Reply(None, 200)
+
+
+# --- removal preferences -----------------------------------------------------------------------------------------
+@handler("allegro", "getFulfillmentRemovalPreferences")
+def get_removal_preferences(req: Request) -> Reply:
+    doc = req.world.store.get(REMOVAL_KIND, seller_id(req))
+    if doc is None:
+        raise error(req.language, 404, "NOT_FOUND", "No removal preferences have been set yet.",
+                    "Nie ustawiono jeszcze preferencji wycofania towaru.")
+    return Reply(doc)
+
+
+@handler("allegro", "createFulfillmentRemovalPreferences")
+def put_removal_preferences(req: Request) -> Reply:
+    seller = seller_id(req)
+    body: Json = dict(req.body or {})
+    if body.get("operation") == "WITHDRAWAL" and not body.get("address"):
+        raise error(req.language, 422, "VALIDATION_ERROR", "address is required for the WITHDRAWAL operation.",
+                    "Podaj adres, pod który mamy odesłać towar.", path="address")
+    req.world.store.put(REMOVAL_KIND, seller, body, owner=seller)
+    return Reply(body, 201)
+
+
+@handler("allegro", "getRefundDispositionsReport")
+def get_refund_dispositions(req: Request) -> Reply:
+    seller = seller_id(req)
+    now = req.world.clock.now_ms()
+    earliest = now - REPORT_DAYS * DAY_MS
+    gte = parse_time(req.params["createdAt.gte"]) if req.params.get("createdAt.gte") else earliest
+    lte = parse_time(req.params["createdAt.lte"]) if req.params.get("createdAt.lte") else now
+    if gte < earliest or gte > lte:
+        name = "createdAt.gte" if gte < earliest else "createdAt.lte"
+        raise error(req.language, 422, "CREATED_AT_INVALID", f"Incorrect value for {name} parameter",
+                    f"Nieprawidłowa wartość parametru {name}. Najwcześniejsza dozwolona data to {iso(earliest)}.",
+                    path="/fulfillment/returns/refund-dispositions?createdAt.gte&createdAt.lte",
+                    metadata={"minimum": iso(earliest)})
+    rows = [d.data for d in req.world.store.find(DISPOSITION_KIND, seller)
+            if gte <= parse_time(d.data["createdAt"]) <= lte]
+    rows.sort(key=lambda r: parse_time(r["createdAt"]))
+    offset, limit = req.params.get("offset", 0), req.params.get("limit", 100)
+    return Reply({"report": rows[offset:offset + limit]})

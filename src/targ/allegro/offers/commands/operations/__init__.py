@@ -1,0 +1,1 @@
+"""The offer command families, one module per family (each binds its PUT/GET operations)."""

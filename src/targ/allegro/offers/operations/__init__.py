@@ -1,0 +1,1 @@
+"""The offers' operations, one module per resource."""

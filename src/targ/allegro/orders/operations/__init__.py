@@ -1,0 +1,1 @@
+"""The orders' operations, one module per resource."""

@@ -1,0 +1,1 @@
+"""The user behind a token: GET /me."""
