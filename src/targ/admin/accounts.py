@@ -22,8 +22,7 @@ from targ.allegro.sellers import (
 from targ.clock import iso
 from targ.demo import demo_view
 from targ.http.errors import AdminError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 from targ.voucherify.projects import create_project, key_pairs
 
 
@@ -55,7 +54,7 @@ def _only(body: dict[str, Any], allowed: set[str]) -> None:
 
 
 @ADMIN.route("POST", "/sellers")
-def post_seller(req: PlainRequest) -> Reply:
+def post_seller(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"login", "features", "marketplace", "firstName", "lastName", "email"})
     login = body.get("login")
@@ -94,7 +93,7 @@ def post_seller(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/sellers/{id}/tokens")
-def post_seller_token(req: PlainRequest) -> Reply:
+def post_seller_token(req: Request) -> Reply:
     world = req.world
     seller = get_seller(world, req.path_params["id"])
     if seller is None:
@@ -114,7 +113,7 @@ def post_seller_token(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/clients")
-def post_client(req: PlainRequest) -> Reply:
+def post_client(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"redirectUris", "scopes", "name"})
     uris = _string_list(body, "redirectUris") or []
@@ -135,7 +134,7 @@ def post_client(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/oauth/device/{user_code}/confirm")
-def confirm_device(req: PlainRequest) -> Reply:
+def confirm_device(req: Request) -> Reply:
     world = req.world
     body = json_object(req)
     _only(body, {"login"})
@@ -155,7 +154,7 @@ def confirm_device(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/voucherify/projects")
-def post_project(req: PlainRequest) -> Reply:
+def post_project(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"name"})
     name = body.get("name")
@@ -167,7 +166,7 @@ def post_project(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("GET", "/demo")
-def get_demo(req: PlainRequest) -> Reply:
+def get_demo(req: Request) -> Reply:
     try:
         return Reply(demo_view(req.world), 200)
     except LookupError as exc:

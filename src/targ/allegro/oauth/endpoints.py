@@ -16,13 +16,12 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlencode
 
+from targ.allegro.auth import token_key
 from targ.allegro.oauth import OAUTH
 from targ.allegro.oauth.tokens import Minted, ScopeError, lookup, mint, narrow_scopes, revoke_key, token_response
 from targ.allegro.sellers import DEVICE_GRANT, find_seller, get_client, get_seller, redirect_allowed
-from targ.http.auth import token_key
 from targ.http.errors import OAuthError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -62,7 +61,7 @@ def method_not_allowed(method: str) -> OAuthError:
 
 
 # --- request parts ---------------------------------------------------------------------------------------------------
-def oauth_params(req: PlainRequest) -> dict[str, str]:
+def oauth_params(req: Request) -> dict[str, str]:
     """Query-string parameters (legacy, before 2025-08) overlaid by form-body ones (the current rule).
     With the `oauthParameters` setting at `form-only`, the query string is ignored, as the vendor does since
     2025-08-23."""
@@ -74,7 +73,7 @@ def oauth_params(req: PlainRequest) -> dict[str, str]:
     return params
 
 
-def basic_client(req: PlainRequest) -> dict[str, Any]:
+def basic_client(req: Request) -> dict[str, Any]:
     """The client named by `Authorization: Basic base64(client_id:client_secret)`."""
     auth = req.headers.get("authorization")
     if not auth:
@@ -93,7 +92,7 @@ def basic_client(req: PlainRequest) -> dict[str, Any]:
     return client
 
 
-def _token_client(req: PlainRequest, params: dict[str, str]) -> tuple[dict[str, Any], bool]:
+def _token_client(req: Request, params: dict[str, str]) -> tuple[dict[str, Any], bool]:
     """(client, public). A public PKCE client may redeem a code with `client_id` + `code_verifier` and no secret,
     and refresh a token obtained that way (RFC 7636); everyone else authenticates with Basic."""
     if req.headers.get("authorization") is None and params.get("client_id"):
@@ -119,13 +118,13 @@ def _scopes_or_error(requested: str | None, ceiling: list[str]) -> list[str]:
 
 # --- token -----------------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/token")
-def token_get(req: PlainRequest) -> Reply:
+def token_get(req: Request) -> Reply:
     # Since 2025-08-23 the vendor refuses GET on the token endpoint.
     raise method_not_allowed("GET")
 
 
 @OAUTH.route("POST", "/token")
-def token(req: PlainRequest) -> Reply:
+def token(req: Request) -> Reply:
     params = oauth_params(req)
     client, public = _token_client(req, params)
     grant = params.get("grant_type")
@@ -217,7 +216,7 @@ _GRANTS = {
 
 # --- authorize -------------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/authorize")
-def authorize(req: PlainRequest) -> Reply:
+def authorize(req: Request) -> Reply:
     """Consents at once as the seller named by `login_hint` (default demo-seller) and redirects with a code."""
     world = req.world
     q = dict(req.query_pairs)
@@ -279,12 +278,12 @@ def error_page(reason: str) -> Reply:
 
 # --- device flow -----------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/device")
-def device_get(req: PlainRequest) -> Reply:
+def device_get(req: Request) -> Reply:
     raise method_not_allowed("GET")
 
 
 @OAUTH.route("POST", "/device")
-def device(req: PlainRequest) -> Reply:
+def device(req: Request) -> Reply:
     world = req.world
     client = basic_client(req)
     params = oauth_params(req)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.offers import events, references
 from targ.allegro.products.catalog import EAN
 from targ.allegro.products.parameters import values_of
@@ -26,7 +27,6 @@ from targ.allegro.products.parameters import view as view_parameter
 from targ.allegro.resources.shape import array_property, project, response_schema
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.clock import iso
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.spec.bundle import load_bundle
 
