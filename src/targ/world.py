@@ -6,6 +6,7 @@ One World per server. Handlers reach everything through `request.world`.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,8 @@ class World:
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
         # What else restarts with the world (the edge's trace ids): called after every reset.
         self.on_reset: list[Callable[[], None]] = []
+        # (vendor, operationId) → how many answers came from the spec's example since the start or last reset.
+        self.example_answers: Counter[tuple[str, str]] = Counter()
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
         self.violations: list[dict[str, Any]] = []
         # The demo world is built once into an in-memory image; reset copies it over the live store.
@@ -85,6 +88,7 @@ class World:
         self.store.restore_from(self.image)
         self._bind(self.store)
         self._restart_clock()
+        self.example_answers.clear()
         for restart in self.on_reset:
             restart()
         return (time.perf_counter() - t0) * 1000

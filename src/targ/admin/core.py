@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ import __version__
+from targ import __version__, cache
 from targ.admin import ADMIN
 from targ.clock import iso, parse_duration, parse_time
 from targ.handlers import binding_for
@@ -138,12 +138,21 @@ def coverage(req: Request) -> Reply:
                 "source": op.source,
                 "backing": binding.backing if binding else "example",
                 "module": binding.module if binding else None,   # where the operation's code lives
+                # answers from the spec's example since the start or the last reset (header X-Targ-Backing)
+                "exampleAnswers": req.world.example_answers.get((vendor, op.operation_id), 0),
             })
     counts: dict[str, int] = {}
     for r in rows:
         backing = str(r["backing"])
         counts[backing] = counts.get(backing, 0) + 1
-    return Reply({"operations": rows, "summary": counts}, 200)
+    counts["exampleAnswers"] = sum(req.world.example_answers.values())
+    return Reply({"operations": rows, "summary": counts, "examples": req.world.options.examples}, 200)
+
+
+@ADMIN.route("GET", "/caches")
+def caches(req: Request) -> Reply:
+    """Each in-process cache's hits, misses, entries and capacity (targ.cache), for benchmarks and the curious."""
+    return Reply({"caches": cache.stats()}, 200)
 
 
 @ADMIN.route("GET", "/violations")
