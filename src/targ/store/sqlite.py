@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from targ.store.base import Doc, Job, Store
+from targ.store.base import Doc, Job, SharedDoc, Store
 from targ.store.listing import FACET_COLUMNS, LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Listing, Query, facet_total, where
 from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
@@ -84,7 +84,7 @@ class SQLiteStore(Store):
         # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
         self._next_due: int | None = None
         self._next_due_known = False
-        self._peeked: dict[tuple[str, str], Doc] = {}  # see peek; only documents the memo holds, so bounded too
+        self._peeked: dict[tuple[str, str], SharedDoc] = {}  # see peek; only documents the memo holds, so bounded too
         self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
         self._migrating = False
         self.rows_read = 0   # documents read by find, peek and scan: lets tests see that a read costs what it returns
@@ -248,7 +248,7 @@ class SQLiteStore(Store):
             "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
-    def peek(self, kind: str, id: str) -> Doc | None:
+    def peek(self, kind: str, id: str) -> SharedDoc | None:
         # This connection is the only writer, and every write of a document goes through put/insert/delete, which
         # drop it from `_peeked`: a document peeked since its last write is still what is stored. Otherwise the
         # stored text is read, and decoding it is skipped while it is unchanged.
@@ -262,7 +262,7 @@ class SQLiteStore(Store):
         self.rows_read += 1
         owner, seq, blob, alt = row
         data, kept = self._decoded(kind, id, blob)
-        doc = Doc(kind, id, owner, int(seq), data, alt)
+        doc = SharedDoc(kind, id, owner, int(seq), data, alt)
         if kept:
             self._peeked[key] = doc
         return doc
@@ -469,7 +469,7 @@ class SQLiteStore(Store):
                                 (kind, id)).fetchone()
         return int(row[0]) if row else None
 
-    def scan(self, kind: str, owner: str) -> Iterator[Doc]:
+    def scan(self, kind: str, owner: str) -> Iterator[SharedDoc]:
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
         # since the last scan is served from the memo, still decoded. Read in chunks, each an index range after the
         # last one (no statement stays open between them): a report over 100k orders never holds them all decoded
@@ -480,7 +480,7 @@ class SQLiteStore(Store):
                                      " ORDER BY seq LIMIT ?", (kind, owner, last, SCAN_CHUNK)).fetchall()
             self.rows_read += len(rows)
             for id, seq, blob, alt in rows:
-                yield Doc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt)
+                yield SharedDoc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt)
             if len(rows) < SCAN_CHUNK:
                 return
             last = rows[-1][1]

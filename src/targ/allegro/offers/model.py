@@ -17,6 +17,7 @@ events the change implies (events.py). Views project the stored doc onto each op
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.auth import access_denied
@@ -64,7 +65,7 @@ def seller(req: Request) -> Seller:
     return Seller(req.world, principal.seller_id, principal.scopes)
 
 
-def is_one_fulfillment(offer: Json) -> bool:
+def is_one_fulfillment(offer: Mapping[str, Any]) -> bool:
     return bool(offer.get("oneFulfillment"))
 
 

@@ -129,7 +129,7 @@ def view(world: World, ret: Json) -> Json:
     return out
 
 
-def _own_return(req: Request) -> Json:
+def own_return(req: Request) -> Json:
     return_id = req.path_params["customerReturnId"]
     doc = req.world.store.get_doc(RETURN_KIND, return_id)
     if doc is None:

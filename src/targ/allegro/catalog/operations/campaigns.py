@@ -16,7 +16,7 @@ from targ.http.request import Reply, Request
 if TYPE_CHECKING:
     pass
 
-from targ.allegro.catalog.campaigns import _window, alle_discount_campaigns, badge_campaigns
+from targ.allegro.catalog.campaigns import alle_discount_campaigns, badge_campaigns, campaign_window
 
 
 @handler("allegro", "badgeCampaigns_get_all", backing="dataset")
@@ -26,7 +26,7 @@ def list_badge_campaigns(req: Request) -> Reply:
     for c in badge_campaigns(req.world):
         if marketplace is not None and c["marketplace"]["id"] != marketplace:
             continue
-        out.append({**c, **{k: _window(req.world, c[k]) for k in ("application", "visibility", "publication")}})
+        out.append({**c, **{k: campaign_window(req.world, c[k]) for k in ("application", "visibility", "publication")}})
     return Reply({"badgeCampaigns": out})
 
 

@@ -8,7 +8,7 @@ the orders area."""
 from __future__ import annotations
 
 from targ.allegro.catalog.dataset import DELIVERY, load
-from targ.allegro.catalog.delivery import _INTERNAL
+from targ.allegro.catalog.delivery import INTERNAL
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
@@ -22,6 +22,6 @@ def carriers(req: Request) -> Reply:
 def delivery_methods(req: Request) -> Reply:
     """All methods, or those of one marketplace (`marketplace=allegro-cz`; an unknown one has none)."""
     marketplace = req.param("marketplace")
-    methods = [{k: v for k, v in m.items() if k not in _INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
+    methods = [{k: v for k, v in m.items() if k not in INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
                if marketplace is None or marketplace in m["marketplaces"]]
     return Reply({"deliveryMethods": methods})

@@ -33,9 +33,9 @@ from targ.allegro.fulfillment.account import (
     REPORT_DAYS,
     TAX_KIND,
     Json,
-    _store_tax_id,
-    _tax_body,
-    _tax_not_found,
+    store_tax_id,
+    tax_body,
+    tax_not_found,
 )
 
 
@@ -43,28 +43,28 @@ from targ.allegro.fulfillment.account import (
 def get_tax_id(req: Request) -> Reply:
     doc = req.world.store.get(TAX_KIND, seller_id(req))
     if doc is None:
-        raise _tax_not_found(req)
+        raise tax_not_found(req)
     return Reply({"taxId": doc["taxId"], "verificationStatus": doc["verificationStatus"]})
 
 
 @handler("allegro", "addTaxId")
 def add_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
-    tax_id = _tax_body(req)
+    tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is not None:
         raise error(req.language, 422, "TAX_ID_ALREADY_EXISTS", "A tax id has already been added; change it with PUT.",
                     "Numer identyfikacji podatkowej został już dodany; zmień go.", path="taxId")
-    _store_tax_id(req, seller, tax_id)
+    store_tax_id(req, seller, tax_id)
     return Reply(None, 201)
 
 
 @handler("allegro", "updateTaxId")
 def update_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
-    tax_id = _tax_body(req)
+    tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is None:
-        raise _tax_not_found(req)
-    _store_tax_id(req, seller, tax_id)
+        raise tax_not_found(req)
+    store_tax_id(req, seller, tax_id)
     return Reply(None, 200)
 
 

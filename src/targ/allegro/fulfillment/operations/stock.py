@@ -16,7 +16,7 @@ from __future__ import annotations
 from targ.allegro.fulfillment import products
 from targ.allegro.fulfillment.common import negotiated, page, seller_id
 from targ.allegro.fulfillment.stock import rows
-from targ.allegro.fulfillment.stock_listing import CSV, _csv, ordered, select
+from targ.allegro.fulfillment.stock_listing import CSV, as_csv, ordered, select
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
@@ -27,7 +27,7 @@ def get_stock(req: Request) -> Reply:
     media = negotiated(req)
     found = select(req, rows(req.world, seller), for_csv=media == CSV)
     if media == CSV:
-        return Reply(_csv(ordered(found, "name"), req.world.clock.now_ms()), 200, media_type=CSV)
+        return Reply(as_csv(ordered(found, "name"), req.world.clock.now_ms()), 200, media_type=CSV)
     shown = page(ordered(found, req.params.get("sort") or "name"), req.params.get("offset", 0),
                  req.params.get("limit", 50))
     return Reply({"stock": [r.view() for r in shown], "count": len(shown), "totalCount": len(found)})

@@ -21,7 +21,7 @@ from targ.http.request import Reply, Request
 if TYPE_CHECKING:
     pass
 
-from targ.allegro.orders.returns import FILTERS, RETURN_KIND, _own_return, view
+from targ.allegro.orders.returns import FILTERS, RETURN_KIND, own_return, view
 
 
 @handler("allegro", "getCustomerReturns")
@@ -54,12 +54,12 @@ def list_returns(req: Request) -> Reply:
 
 @handler("allegro", "getCustomerReturnById")
 def get_return(req: Request) -> Reply:
-    return Reply(view(req.world, _own_return(req)))
+    return Reply(view(req.world, own_return(req)))
 
 
 @handler("allegro", "rejectCustomerReturnRefund")
 def reject_refund(req: Request) -> Reply:
-    ret = _own_return(req)
+    ret = own_return(req)
     if ret.get("rejection"):
         message = f"The refund of customer return {ret['id']} is already rejected"
         raise AllegroError(422, "VALIDATION_ERROR", message, user_message=message)

@@ -18,8 +18,8 @@ from targ.allegro.catalog.derived.ratings import (
     REMOVERS,
     SIZES,
     Json,
-    _date,
-    _one_decimal,
+    date,
+    one_decimal,
     side,
     sort_ratings,
 )
@@ -38,7 +38,7 @@ def offer_rating(req: Request) -> Reply:
     scores = [int(r["score"]) for r in reviews if r.get("score") in (1, 2, 3, 4, 5)]
     out: Json = {}
     if scores:
-        out["averageScore"] = _one_decimal(Decimal(sum(scores)) / len(scores))
+        out["averageScore"] = one_decimal(Decimal(sum(scores)) / len(scores))
     out["scoreDistribution"] = [{"name": str(s), "count": scores.count(s)} for s in (5, 4, 3, 2, 1)]
     out["totalResponses"] = len(scores)
     sizes = [r["sizeFeedback"] for r in reviews if r.get("sizeFeedback") in SIZES]
@@ -60,10 +60,10 @@ def ratings_summary(req: Request) -> Reply:
     out: Json = {"recommended": yes, "notRecommended": no}
     if yes["unique"] + no["unique"]:
         share = Decimal(100 * yes["unique"]) / (yes["unique"] + no["unique"])
-        out["recommendedPercentage"] = _one_decimal(share).replace(".", ",")
+        out["recommendedPercentage"] = one_decimal(share).replace(".", ",")
     by = {field: sum(1 for r in removed if r["removedBy"] == who) for who, field in REMOVERS.items()}
     out["statistics"] = {"received": {"total": len(received)}, "excluded": {"total": len(excluded)},
                          "removed": {"total": len(removed), **by}}
     created = user.get("createdAt")
-    out["user"] = {"createdAt": _date(created) if isinstance(created, int) else "1970-01-01"}
+    out["user"] = {"createdAt": date(created) if isinstance(created, int) else "1970-01-01"}
     return Reply(out)
