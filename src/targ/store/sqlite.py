@@ -33,6 +33,8 @@ _UPSERT_LISTING = (
     f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
     + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
     + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
+_UPDATE_LISTING = ("UPDATE listing SET " + ", ".join(
+    f"{c}=?" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")) + " WHERE kind=? AND id=?")
 _FACETS = ", ".join(FACET_COLUMNS)
 # One more (or, with n=-1, one fewer) row of an owner with these facet values.
 _COUNT_FACETS = (f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES (?, ?, "
@@ -385,7 +387,10 @@ class SQLiteStore(Store):
                 return   # most writes of a document leave its listed fields as they were: nothing to move
             if listing.facets:
                 self._recount(listing, kind, id, (owner, *listing.facet_values(values)), stored)
-            self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
+            if stored is None:
+                self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
+            else:   # the row is there: no insertion number to look up, no conflict to resolve
+                self._cur.execute(_UPDATE_LISTING, (owner, *values, kind, id))
 
     def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None,
                  stored: tuple[Any, ...] | None = None) -> None:

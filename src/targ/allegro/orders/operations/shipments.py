@@ -35,7 +35,6 @@ from targ.allegro.orders.shipments import (
     find_shipment,
     line_items_of,
     record_with,
-    set_lines_sent,
     shipments_of,
     stored_shipments,
 )
@@ -70,7 +69,7 @@ def add_shipment(req: Request) -> Reply:
     shipment, sent = record_with(req.world, order, shipments, exists, shipment, carrier_id, waybill, line_items,
                                  carrier_name)
     if sent is not None:
-        mutable = model.get(req.world, order["id"])   # the order as stored, to change
-        assert mutable is not None
-        set_lines_sent(req.world, mutable, sent)
+        # The order read is the store's shared copy: the new one shares every part but the path that changes.
+        changed = {**order, "fulfillment": {**order["fulfillment"], "shipmentSummary": {"lineItemsSent": sent}}}
+        model.save(req.world, changed)
     return Reply(shipment, 201)
