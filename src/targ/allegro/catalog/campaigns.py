@@ -9,14 +9,13 @@ names carry the dates of their publication window, as the vendor's do (`ALLEOBNI
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.dataset import REFERENCE, at_day, iso_seconds, load
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
-
-Json = dict[str, Any]
 
 
 def campaign_window(world: World, spec: Json) -> Json:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.marketplaces import tax_rates
 from targ.allegro.offers.model import Seller, currency_of
@@ -24,12 +24,11 @@ from targ.allegro.resources.engine import merge_patch
 from targ.allegro.resources.shape import properties, request_schema
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
+from targ.json_types import Json
 from targ.spec.bundle import load_bundle
 
 if TYPE_CHECKING:
     from targ.world import World
-
-Json = dict[str, Any]
 
 
 @dataclass

@@ -29,13 +29,13 @@ from targ.allegro.resources.shape import array_property, project, response_schem
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.clock import iso
 from targ.http.errors import AllegroError
+from targ.json_types import Json
 from targ.spec.bundle import load_bundle
 
 if TYPE_CHECKING:
     from targ.http.request import Request
     from targ.world import World
 
-Json = dict[str, Any]
 OFFER_KIND = "offer"
 FIRST_OFFER_ID = 7_700_000_000     # ids.number("offer", FIRST_OFFER_ID): decimal offer ids, as the vendor's
 LIVE = ("ACTIVE", "ACTIVATING")

@@ -23,13 +23,13 @@ from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import CONDITION, NEW
 from targ.allegro.resources.references import BOUND
 from targ.http.errors import AllegroError
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.allegro.offers.draft import Draft
     from targ.allegro.offers.model import Seller
     from targ.world import World
 
-Json = dict[str, Any]
 SET_NAMES = references.ONE_FULFILLMENT_SETS
 SCOPES = ("allegro:api:fulfillment:read", "allegro:api:fulfillment:write")
 FEATURE = "ONE_FULFILLMENT"

@@ -11,14 +11,11 @@ An unknown package id (or a package of the other type) is a 422.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.offers import model
 from targ.clock import iso, parse_duration
 from targ.http.errors import AllegroError
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def package(kind: str, package_id: str) -> Json | None:

@@ -17,13 +17,14 @@ offer changed since (ended, re-scheduled) and does nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.clock import iso, parse_duration, parse_time
 from targ.http.errors import AllegroProblem
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 ACTIVATION_JOB = "allegro.offer-activation"
 END_JOB = "allegro.offer-end"
 

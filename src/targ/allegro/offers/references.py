@@ -9,7 +9,7 @@ name first. An id that is missing or another seller's is a 422 with the field's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Bound, Ctx
@@ -18,11 +18,11 @@ from targ.allegro.resources.model import OFFER
 from targ.allegro.resources.references import BOUND
 from targ.http.errors import AllegroError
 from targ.http.request import Headers, Principal, Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 SHIPPING_RATES = "shipping-rates"
 ONE_FULFILLMENT_SETS = ("One Fulfillment PL", "One Fulfillment International")
 

@@ -11,8 +11,8 @@ from targ.allegro.auth import access_denied
 from targ.allegro.orders.model import ORDER_KIND, retained
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 NotFound = Callable[[str], AllegroError]
 
 

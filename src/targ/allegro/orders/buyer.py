@@ -26,12 +26,12 @@ from targ.allegro.orders.events import Pending, happened, journal
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 AUTO_CANCEL_JOB = "allegro.order.auto-cancel"
 PAYMENT_TYPES = ("CASH_ON_DELIVERY", "WIRE_TRANSFER", "ONLINE", "SPLIT_PAYMENT", "EXTENDED_TERM")
 PAYMENT_PROVIDERS = ("PAYU", "P24", "AF", "OFFLINE", "EPT")

@@ -18,11 +18,11 @@ from targ.allegro.orders.buyer_data import COUNTRY_OF, buyer_for
 from targ.allegro.orders.model import BOUGHT, MarketplaceRefusal, money, revision_of
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FIRST_DEAL_ID = 7_764_645_436          # deal ids look like the vendor's (10 digits)
 PROVIDERS = {"ONLINE": "PAYU", "SPLIT_PAYMENT": "PAYU", "WIRE_TRANSFER": "OFFLINE", "EXTENDED_TERM": "EPT"}
 _COMPANY_ID_TYPE = {"PL": "PL_NIP", "CZ": "CZ_ICO", "SK": "SK_ICO", "HU": "HU_ADOSZAM"}

@@ -23,11 +23,11 @@ from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.orders.buyer_data import pickup_point_code
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso, parse_duration
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 SHIPPING_RATES_KIND = "res.shipping-rates"   # the settings engine's shipping rates sets
 DEFAULT_COST = {"PLN": Decimal("9.99"), "CZK": Decimal("79.00"), "EUR": Decimal("3.49"), "HUF": Decimal("1290.00")}
 _FREE = ("Odbiór osobisty", "Przesyłka elektroniczna")

@@ -19,16 +19,15 @@ microsecond (the clock is frozen in tests), so they always grow.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.orders.model import event_data
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Doc
     from targ.world import World
-
-Json = dict[str, Any]
 
 EVENT_KIND = "order_event"
 LAST_ID_KEY = "orders.lastEventId"

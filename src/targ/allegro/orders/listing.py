@@ -25,9 +25,9 @@ from targ.allegro.orders.model import ORDER_KIND, retained_since, view
 from targ.clock import parse_time
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 from targ.store.listing import Listing, Query, Row, declare
 
-Json = dict[str, Any]
 PATH = "/order/checkout-forms"
 MAX_WINDOW = 10_000
 ENUMS = {

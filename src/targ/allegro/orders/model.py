@@ -27,11 +27,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
-
-Json = dict[str, Any]
 
 ORDER_KIND = "checkout_form"
 # Line item id → deal id (`GET /order/line-item-id-mappings`): id = line item id, alt = deal id, owner = seller.

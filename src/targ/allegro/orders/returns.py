@@ -11,7 +11,7 @@ DELIVERED → DELIVERED; without a parcel, CREATED. A returned line item's seria
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.auth import access_denied
 from targ.allegro.catalog.delivery import canonical_carrier
@@ -21,11 +21,11 @@ from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 RETURN_KIND = "customer_return"
 REFUND_CLAIM_KIND = "refund_claim"       # refunds.py; read here for the return's status
 _BY_PARCEL = {"PENDING": "DISPATCHED", "DELIVERED": "DELIVERED"}

@@ -25,11 +25,11 @@ from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
 from targ.clock import iso
 from targ.http.errors import AllegroError
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 MAX_WAYBILLS_PER_ORDER = 20
 MAX_ORDERS_PER_WAYBILL = 10
 WAYBILL = re.compile(r"^\S{1,64}$")

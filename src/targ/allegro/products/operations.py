@@ -18,8 +18,8 @@ from targ.clock import iso
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 CHANGE_KIND = "product-change-proposal"
 
 

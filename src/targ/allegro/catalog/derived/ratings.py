@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-Json = dict[str, Any]
+from targ.json_types import Json
+
 OFFER_REVIEW_KIND = "offer_review"
 SIZES = ("BIGGER", "FIT", "SMALLER")
 REMOVERS = {"ADMIN": "byAdmin", "BUYER": "byBuyer", "BUYER_DUE_TO_COMPENSATION": "byBuyerDueToCompensation"}

@@ -27,12 +27,12 @@ from targ.handlers import handler
 from targ.http.errors import AllegroError, AllegroProblem
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 COMMAND_KIND = "offer-command"
 COMMAND_JOB = "allegro.offer-command"
 MAX_OFFERS = 1000

@@ -9,7 +9,7 @@ and `Location: …/sale/product-offers/{offerId}/operations/{operationId}` (plus
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.auth import access_denied
 from targ.allegro.offers import draft as drafts
@@ -19,12 +19,12 @@ from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 OPERATION_KIND = "offer-operation"
 OPERATION_JOB = "allegro.offer-operation"
 

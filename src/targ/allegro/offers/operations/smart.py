@@ -10,8 +10,6 @@ when every condition is fulfilled; `lastChanged` is the offer's last change.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.catalog.derived.common import USER_RATING_KIND
 from targ.allegro.catalog.derived.smart import evaluate
@@ -21,8 +19,7 @@ from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def _methods(req: Request, offer: Json) -> list[str]:

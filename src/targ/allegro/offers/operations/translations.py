@@ -8,14 +8,12 @@ OFFER_TRANSLATION_UPDATED.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.offers import events, model
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 ELEMENTS = {"title": "title", "description": "description", "safety_information": "safetyInformation"}
 
 

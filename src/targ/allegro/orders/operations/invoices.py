@@ -17,7 +17,7 @@ The PDF itself is kept as a doc of kind `order_invoice_file` (base64), so that n
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from targ.allegro.orders import model
@@ -27,12 +27,12 @@ from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 FILE_KIND = "order_invoice_file"
 SCAN_JOB = "allegro.order.invoice-scan"
 MAX_INVOICES = 10

@@ -12,7 +12,7 @@ unknown (422, the operation declares no 404). Only an IN_PROGRESS claim can be c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.auth import access_denied
 from targ.allegro.orders import model
@@ -23,12 +23,12 @@ from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 DECIDE_JOB = "allegro.order.refund-claim"
 OPEN = frozenset({"IN_PROGRESS", "WAITING_FOR_PAYMENT_REFUND", "APPEALED", "GRANTED"})
 FILTERS = {

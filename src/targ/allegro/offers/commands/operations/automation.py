@@ -10,7 +10,7 @@ is kept in the offer (`_automation`, per marketplace); `GET /sale/offers` filter
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register, register_command
@@ -19,11 +19,11 @@ from targ.clock import iso
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "automation"
 RULES = "price-automation-rules"
 

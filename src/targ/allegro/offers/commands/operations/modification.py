@@ -9,18 +9,18 @@ the guide's rules: otherwise its task fails with the rule's error and the offer 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "modification"
 # modification field → (offer field it sets, whether it goes on every productSet element)
 TARGETS: dict[str, tuple[str, bool]] = {

@@ -23,12 +23,12 @@ from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "price"
 SINGLE = "change-price"
 SINGLE_JOB = "allegro.offer-change-price"

@@ -9,7 +9,7 @@ DONE / ERROR / IN_PROGRESS, the command's modification echoed).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, promo
 from targ.allegro.offers.commands.base import (
@@ -20,11 +20,11 @@ from targ.allegro.offers.commands.base import (
 )
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "promo"
 _STATUS = {"NEW": "IN_PROGRESS", "SUCCESS": "DONE", "FAIL": "ERROR"}
 

@@ -8,18 +8,18 @@ ENDED offer succeeds and changes nothing; a draft that was never listed cannot b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, publication
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.clock import parse_time
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "publication"
 
 

@@ -6,17 +6,17 @@ Fulfillment offer's stock follows the warehouse and cannot be set (the guide): b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "quantity"
 
 
