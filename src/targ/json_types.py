@@ -9,5 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+Json = dict[str, Any]
 # A JSON object handed out for reading only (`SharedDoc.data`, a peeked document): changing it is a type error.
 JsonView = Mapping[str, Any]
