@@ -8,10 +8,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from targ.allegro.auth import access_denied
+from targ.allegro.orders.documents import CheckoutForm, as_checkout_form
 from targ.allegro.orders.model import ORDER_KIND, retained
 from targ.http.errors import AllegroError
 from targ.http.request import Request
-from targ.json_types import Json
 
 NotFound = Callable[[str], AllegroError]
 
@@ -37,12 +37,12 @@ def order_not_found(order_id: str) -> AllegroError:
     return AllegroError(404, "ORDER-NOT-FOUND", message, user_message=message)
 
 
-def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Json:
+def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> CheckoutForm:
     """The caller's order, to change."""
     doc = req.world.store.get_doc(ORDER_KIND, order_id)
     if doc is None or not retained(req.world, doc.data) or doc.owner != seller_id(req):
         raise not_found(order_id)
-    return doc.data
+    return as_checkout_form(doc.data)
 
 
 def read_seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Mapping[str, Any]:
@@ -54,7 +54,7 @@ def read_seller_order(req: Request, order_id: str, not_found: NotFound = checkou
     return doc.data
 
 
-def check_revision(req: Request, order: Json) -> None:
+def check_revision(req: Request, order: Mapping[str, Any]) -> None:
     """`checkoutForm.revision` older than the buyer's last change → 409 (the spec: "Provided revision is
     outdated"); no revision → no check."""
     wanted = req.param("checkoutForm.revision")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.offers.stock import is_one_fulfillment
 from targ.allegro.orders import delivery
 from targ.allegro.orders.buyer_data import COUNTRY_OF, buyer_for
+from targ.allegro.orders.documents import CheckoutForm, as_checkout_form
 from targ.allegro.orders.model import BOUGHT, MarketplaceRefusal, money, revision_of
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
@@ -103,7 +104,7 @@ def _delivery_address(buyer: Json, given: Json | None) -> Json:
     return {**address, **(given or {})}
 
 
-def build(world: World, p: Purchase) -> Json:
+def build(world: World, p: Purchase) -> CheckoutForm:
     """The new order (not saved), BOUGHT at the current time."""
     now_ms = world.clock.now_ms()
     now = iso(now_ms)
@@ -150,4 +151,5 @@ def build(world: World, p: Purchase) -> Json:
                   "invoices": [], "links": [], "dealIds": deal_ids, "country": COUNTRY_OF[p.marketplace],
                   "pendingSurcharges": [{"id": world.ids.uuid("payment"), **s} for s in p.surcharges]},
     })
-    return order
+    # Built key by key so that `messageToSeller` comes second when given, as the vendor shows it: typed once built.
+    return as_checkout_form(order)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from targ.allegro.orders.documents import CheckoutFormOrJson
 from targ.allegro.orders.model import event_data
 from targ.clock import iso
 from targ.json_types import Json
@@ -46,7 +47,7 @@ class Pending:
     occurred_ms: int
 
 
-def happened(world: World, order: Json, type_: str) -> Pending:
+def happened(world: World, order: CheckoutFormOrJson, type_: str) -> Pending:
     return Pending(type_, event_data(order), world.clock.now_ms())
 
 

@@ -24,8 +24,9 @@ import copy
 import hashlib
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from targ.allegro.orders.documents import CheckoutForm, CheckoutFormOrJson, Money, as_checkout_form
 from targ.clock import iso
 from targ.json_types import Json
 
@@ -54,7 +55,7 @@ class MarketplaceRefusal(Exception):
 
 
 # --- money -----------------------------------------------------------------------------------------------------------
-def money(amount: Decimal, currency: str) -> Json:
+def money(amount: Decimal, currency: str) -> Money:
     """A `Price`: a decimal string with two places, in the marketplace's currency."""
     return {"amount": str(amount.quantize(CENT)), "currency": currency}
 
@@ -69,13 +70,20 @@ def revision_of(order_id: str, count: int) -> str:
     return hashlib.sha256(f"{order_id}/revision/{count}".encode()).hexdigest()[:8]
 
 
-def save(world: World, order: Json) -> None:
-    world.store.put(ORDER_KIND, order["id"], order, owner=seller_of(order))
+def save(world: World, order: CheckoutFormOrJson) -> None:
+    world.store.put(ORDER_KIND, order["id"], cast(Json, order), owner=seller_of(order))
 
 
 def get(world: World, order_id: str) -> Json | None:
-    """The stored order, retained or not (jobs act on it); handlers go through `access`."""
+    """The stored order, retained or not (jobs act on it), as loose JSON (for Allegro's warehouse, whose documents
+    are not typed yet); handlers go through `access`."""
     return world.store.get(ORDER_KIND, order_id)
+
+
+def get_form(world: World, order_id: str) -> CheckoutForm | None:
+    """`get`, typed."""
+    order = get(world, order_id)
+    return None if order is None else as_checkout_form(order)
 
 
 def retained(world: World, order: Mapping[str, Any]) -> bool:
@@ -88,7 +96,7 @@ def retained_since(world: World) -> int:
     return world.clock.now_ms() - world.config.ms("orderRetention")
 
 
-def index_line_items(world: World, order: Json) -> None:
+def index_line_items(world: World, order: CheckoutForm) -> None:
     for li in order["lineItems"]:
         deal_id = order["_targ"]["dealIds"][li["id"]]
         world.store.put(LINE_ITEM_KIND, li["id"], {"lineItemId": li["id"], "dealId": deal_id,
@@ -110,7 +118,7 @@ def view(order: Mapping[str, Any]) -> Json:
     return out
 
 
-def event_data(order: Json) -> Json:
+def event_data(order: CheckoutFormOrJson) -> Json:
     """`OrderEventData`: the order as an event carries it, at the revision of the moment."""
     buyer = order["buyer"]
     items = []
@@ -128,13 +136,13 @@ def event_data(order: Json) -> Json:
 
 
 # --- the seller's changes (neither revision nor updatedAt moves: #3996, #8419) ----------------------------------------
-def fulfilled_by_allegro(order: Json) -> bool:
+def fulfilled_by_allegro(order: CheckoutFormOrJson) -> bool:
     """A One Fulfillment order (`fulfillment.provider.id` ALLEGRO): Allegro's warehouse fulfils it, and the seller may
     not set its fulfillment status (seed 003); targ.allegro.fulfillment.outbound moves it instead."""
     return bool(order["fulfillment"]["provider"]["id"] == "ALLEGRO")
 
 
-def set_fulfillment_status(order: Json, status: str, *, by_warehouse: bool = False) -> None:
+def set_fulfillment_status(order: CheckoutFormOrJson, status: str, *, by_warehouse: bool = False) -> None:
     """A fulfillment status operation. The seller's count towards `maxStatusChangesPerOrder` (#11908); the
     warehouse's, on One Fulfillment orders, are Allegro's own and count for nothing."""
     order["fulfillment"]["status"] = status
@@ -143,14 +151,14 @@ def set_fulfillment_status(order: Json, status: str, *, by_warehouse: bool = Fal
 
 
 # --- the buyer's and Allegro's changes --------------------------------------------------------------------------------
-def _buyer_changed(world: World, order: Json) -> None:
+def _buyer_changed(world: World, order: CheckoutForm) -> None:
     t = order["_targ"]
     t["revisionCount"] = int(t["revisionCount"]) + 1
     order["revision"] = revision_of(order["id"], t["revisionCount"])
     order["updatedAt"] = iso(world.clock.now_ms())
 
 
-def require_status(order: Json, *allowed: str) -> None:
+def require_status(order: CheckoutForm, *allowed: str) -> None:
     """409 unless the order is in one of `allowed`."""
     status, oid = order["status"], order["id"]
     if status in allowed:
@@ -164,7 +172,7 @@ def require_status(order: Json, *allowed: str) -> None:
     raise MarketplaceRefusal(409, "order_ready", f"checkout form {oid} is already ready for processing")
 
 
-def fill_in(world: World, order: Json, address: Json | None = None, message: str | None = None) -> str:
+def fill_in(world: World, order: CheckoutForm, address: Json | None = None, message: str | None = None) -> str:
     """BOUGHT → FILLED_IN; filling in again is allowed until the order is ready (FILLED_IN repeats)."""
     require_status(order, BOUGHT, FILLED_IN)
     if address:
@@ -176,16 +184,16 @@ def fill_in(world: World, order: Json, address: Json | None = None, message: str
     return "FILLED_IN"
 
 
-def record_payment(world: World, order: Json) -> None:
+def record_payment(world: World, order: CheckoutForm) -> None:
     """The main payment settles: what was paid and when (cash on delivery is paid to the carrier, never here)."""
     payment = order["payment"]
     payment["finishedAt"] = iso(world.clock.now_ms())
-    payment["paidAmount"] = dict(order["summary"]["totalToPay"])
+    payment["paidAmount"] = order["summary"]["totalToPay"].copy()
     if order["status"] == READY:
         _buyer_changed(world, order)   # a deferred payment paid out: no event, but the payment data changed
 
 
-def make_ready(world: World, order: Json) -> str:
+def make_ready(world: World, order: CheckoutForm) -> str:
     """→ READY_FOR_PROCESSING: paid, or filled in with cash on delivery or a deferred payment."""
     require_status(order, FILLED_IN)
     order["status"] = READY
@@ -194,7 +202,7 @@ def make_ready(world: World, order: Json) -> str:
     return "READY_FOR_PROCESSING"
 
 
-def pay_surcharge(world: World, order: Json, surcharge: Json) -> str:
+def pay_surcharge(world: World, order: CheckoutForm, surcharge: Json) -> str:
     """A surcharge paid after the order was ready: it joins `surcharges` and READY_FOR_PROCESSING repeats (#2087)."""
     require_status(order, READY)
     now = iso(world.clock.now_ms())
@@ -205,7 +213,7 @@ def pay_surcharge(world: World, order: Json, surcharge: Json) -> str:
     return "READY_FOR_PROCESSING"
 
 
-def change_refusal(world: World, order: Json) -> MarketplaceRefusal | None:
+def change_refusal(world: World, order: CheckoutForm) -> MarketplaceRefusal | None:
     """Why the buyer may not cancel or change the order now (allegro-behaviour.md §2), or None."""
     oid = order["id"]
     if order["status"] == CANCELLED:
@@ -224,13 +232,13 @@ def change_refusal(world: World, order: Json) -> MarketplaceRefusal | None:
     return None
 
 
-def cancel(world: World, order: Json) -> None:
+def cancel(world: World, order: CheckoutForm) -> None:
     """→ CANCELLED, by the buyer or by Allegro (unpaid). `fulfillment.status` stays the seller's (#3337)."""
     order["status"] = CANCELLED
     _buyer_changed(world, order)
 
 
-def modify_address(world: World, order: Json, address: Json) -> str:
+def modify_address(world: World, order: CheckoutForm, address: Json) -> str:
     """BUYER_MODIFIED: a new delivery address on a ready order, stamped with `modifiedAt` (#3730)."""
     require_status(order, READY)
     now = iso(world.clock.now_ms())

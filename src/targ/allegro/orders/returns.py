@@ -17,6 +17,7 @@ from targ.allegro.auth import access_denied
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.access import seller_id
+from targ.allegro.orders.documents import CheckoutForm
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
 from targ.http.errors import AllegroError
@@ -49,7 +50,7 @@ FILTERS = {
 
 
 # --- the buyer's side ----------------------------------------------------------------------------------------------
-def _returned_so_far(world: World, order: Json) -> dict[str, int]:
+def _returned_so_far(world: World, order: CheckoutForm) -> dict[str, int]:
     out: dict[str, int] = {}
     for doc in world.store.find(RETURN_KIND, model.seller_of(order)):
         if doc.data["orderId"] == order["id"]:
@@ -58,7 +59,7 @@ def _returned_so_far(world: World, order: Json) -> dict[str, int]:
     return out
 
 
-def declare(world: World, order: Json, items: list[Json], parcel: Json | None) -> Json:
+def declare(world: World, order: CheckoutForm, items: list[Json], parcel: Json | None) -> Json:
     """A return of `items` ([{lineItemId, quantity, reason}]) of a paid order, optionally already sent back."""
     model.require_status(order, model.READY)
     already = _returned_so_far(world, order)
@@ -99,7 +100,7 @@ def declare(world: World, order: Json, items: list[Json], parcel: Json | None) -
     return view(world, ret)
 
 
-def _flag_serial_numbers(order: Json, lines: dict[str, int]) -> None:
+def _flag_serial_numbers(order: CheckoutForm, lines: dict[str, int]) -> None:
     for line_item_id, qty in lines.items():
         entries = ((model.line_item(order, line_item_id) or {}).get("serialNumbers") or {}).get("entries") or []
         for entry in [e for e in entries if not e["returned"]][:qty]:

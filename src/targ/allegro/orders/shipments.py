@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
+from targ.allegro.orders.documents import CheckoutFormOrJson
 from targ.clock import iso
 from targ.http.errors import AllegroError
 from targ.json_types import Json
@@ -92,7 +93,7 @@ def find_shipment(shipments: list[Json], carrier_id: str, waybill: str) -> Json 
     return None
 
 
-def record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
+def record(world: World, order: CheckoutFormOrJson, carrier_id: str, waybill: str, line_items: list[str],
            carrier_name: str | None = None) -> Json:
     """Adds a tracking number (unchecked) to the order, or merges line items into the same one, updates the order's
     shipment summary (in `order` too, which the caller may go on changing) and has the carrier track the parcel.
@@ -134,6 +135,6 @@ def record_with(world: World, order: Mapping[str, Any], shipments: list[Json], e
     return shipment, (sent if sent != summary else None)
 
 
-def set_lines_sent(world: World, order: Json, sent: str) -> None:
+def set_lines_sent(world: World, order: CheckoutFormOrJson, sent: str) -> None:
     order["fulfillment"]["shipmentSummary"] = {"lineItemsSent": sent}
     model.save(world, order)
