@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import OfferView
 from targ.clock import iso, parse_duration
 from targ.http.errors import AllegroError
 from targ.json_types import Json
@@ -61,7 +62,7 @@ def change(options: Json, modification: Json, now_ms: int, where: str) -> None:
         current["validTo"] = current["nextCycleDate"]
 
 
-def view(offer: Json) -> Json:
+def view(offer: OfferView) -> Json:
     """OfferPromoOptions."""
     promo = offer.get("_promo") or {}
     base = model.base_marketplace(offer)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.offers.documents import OfferView
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Bound, Ctx
 from targ.allegro.resources.docpath import first, locate
@@ -75,7 +76,7 @@ def _by_name(world: World, seller_id: str, bound: Bound, name: str) -> str | Non
     return next((d.id for d in world.store.find(bound.kind, seller_id) if d.data.get("name") == name), None)
 
 
-def resolve(world: World, seller_id: str, offer: Json, req: Request | None = None) -> None:
+def resolve(world: World, seller_id: str, offer: OfferView, req: Request | None = None) -> None:
     """Replaces setting names by ids in `offer` and checks every referenced id is the seller's."""
     ensure_defaults(world, seller_id, req)
     for bound in BOUND.values():

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, cast
 
 from targ.allegro.fulfillment import outbound
+from targ.allegro.offers.documents import Offer
 from targ.allegro.offers.stock import (
     InsufficientStock,
     OfferNotBuyable,
@@ -84,7 +85,7 @@ def address(value: Any, name: str = "delivery.address") -> Json | None:
     return given or None
 
 
-def _lines(world: World, value: Any) -> list[tuple[Json, int, str]]:
+def _lines(world: World, value: Any) -> list[tuple[Offer, int, str]]:
     """(offer, quantity, owner) per distinct offer; several entries for one offer add up."""
     if not isinstance(value, list) or not value:
         raise bad("lineItems must be a non-empty array of {offerId, quantity}")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.offers.documents import Offer, OfferView
 from targ.allegro.offers.stock import is_one_fulfillment
 from targ.allegro.orders import delivery
 from targ.allegro.orders.buyer_data import COUNTRY_OF, buyer_for
@@ -38,7 +39,7 @@ class Purchase:
 
     seller: str
     marketplace: str
-    lines: list[tuple[Json, int]]                 # (offer doc, quantity), one per offer
+    lines: list[tuple[Offer, int]]                # (offer doc, quantity), one per offer
     buyer: Json = field(default_factory=dict)    # the buyer's given fields; the rest is generated
     method_id: str | None = None
     pickup_point: Any = None
@@ -52,7 +53,7 @@ class Purchase:
     pay: bool = True
 
 
-def price_on(offer: Json, marketplace: str) -> Json:
+def price_on(offer: OfferView, marketplace: str) -> Json:
     """The offer's price on `marketplace`, in that marketplace's currency."""
     currency = MARKETPLACES[marketplace]
     base = (offer.get("sellingMode") or {}).get("price") or {}
@@ -65,10 +66,11 @@ def price_on(offer: Json, marketplace: str) -> Json:
                              f"offer {offer['id']} is not sold on {marketplace} (no price in {currency})")
 
 
-def _line_item(world: World, offer: Json, quantity: int, price: Json, now: str) -> Json:
+def _line_item(world: World, offer: Offer, quantity: int, price: Json, now: str) -> Json:
     ref: Json = {"id": offer["id"], "name": offer["name"]}
-    if (offer.get("external") or {}).get("id"):
-        ref["external"] = {"id": offer["external"]["id"]}
+    external = offer.get("external") or {}
+    if external.get("id"):
+        ref["external"] = {"id": external["id"]}
     products = [{"id": p["product"]["id"], "quantity": int((p.get("quantity") or {}).get("value") or 1)}
                 for p in offer.get("productSet") or [] if _UUID.match(str((p.get("product") or {}).get("id")))]
     if products:

@@ -22,6 +22,7 @@ import orjson
 
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import Offer
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.errors import AllegroError, AllegroProblem
@@ -52,7 +53,7 @@ class TaskFailure(Exception):
 
 
 # (world, seller id, offer being edited, the command's body) → applies the change in place or raises TaskFailure.
-Apply = Callable[["World", str, Json, Json], None]
+Apply = Callable[["World", str, Offer, Json], None]
 
 
 @dataclass(frozen=True)

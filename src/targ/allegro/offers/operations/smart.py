@@ -14,15 +14,15 @@ from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.catalog.derived.common import USER_RATING_KIND
 from targ.allegro.catalog.derived.smart import evaluate
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import Offer
 from targ.allegro.resources.references import BOUND
 from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
-from targ.json_types import Json
 
 
-def _methods(req: Request, offer: Json) -> list[str]:
+def _methods(req: Request, offer: Offer) -> list[str]:
     rates_id = ((offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
     rates = req.world.store.get(BOUND["shipping-rates"].kind, str(rates_id)) if rates_id else None
     return [str(r["deliveryMethod"]["id"]) for r in (rates or {}).get("rates") or ()]

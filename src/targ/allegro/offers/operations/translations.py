@@ -9,6 +9,7 @@ OFFER_TRANSLATION_UPDATED.
 from __future__ import annotations
 
 from targ.allegro.offers import events, model
+from targ.allegro.offers.documents import Offer
 from targ.handlers import handler
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
@@ -17,7 +18,7 @@ from targ.json_types import Json
 ELEMENTS = {"title": "title", "description": "description", "safety_information": "safetyInformation"}
 
 
-def _base(offer: Json) -> Json:
+def _base(offer: Offer) -> Json:
     out: Json = {"language": offer.get("language") or "pl-PL",
                  "title": {"translation": offer.get("name") or "", "type": "BASE"}}
     if offer.get("description"):
@@ -25,7 +26,7 @@ def _base(offer: Json) -> Json:
     return out
 
 
-def _entries(offer: Json) -> list[Json]:
+def _entries(offer: Offer) -> list[Json]:
     manual = [{"language": lang, **entry} for lang, entry in (offer.get("_translations") or {}).items() if entry]
     return [_base(offer), *manual]
 
@@ -38,7 +39,7 @@ def read(req: Request) -> Reply:
     return Reply({"translations": entries})
 
 
-def _changed(req: Request, owner: str, offer: Json, language: str) -> None:
+def _changed(req: Request, owner: str, offer: Offer, language: str) -> None:
     if model.status_of(offer) in model.LIVE:
         events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": language}])
 

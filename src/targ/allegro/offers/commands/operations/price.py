@@ -17,6 +17,7 @@ from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.commands import base
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
@@ -89,7 +90,7 @@ def new_price(current: Json | None, modification: Json, currency: str) -> Decima
     return result
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     modification = body["modification"]
     marketplace = modification.get("marketplaceId") or model.base_marketplace(offer)
     currency = model.currency_of(marketplace)

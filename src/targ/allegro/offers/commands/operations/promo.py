@@ -18,6 +18,7 @@ from targ.allegro.offers.commands.base import (
     general_report,
     register,
 )
+from targ.allegro.offers.documents import Offer
 from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
@@ -48,7 +49,7 @@ def _validate(req: Request, body: Json) -> None:
             promo.checked_package("EXTRA", str(extra.get("id")), f"{where}.extraPackages[{j}].id")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     now = world.clock.now_ms()
     options = offer.setdefault("_promo", {})
     for marketplace, modification, _ in _blocks(body):

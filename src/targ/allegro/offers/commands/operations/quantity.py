@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
@@ -31,7 +32,7 @@ def _validate(req: Request, body: Json) -> None:
                            path="modification.value")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     if model.is_one_fulfillment(offer):
         raise TaskFailure.of(onefulfillment.RULES["StockChange"].error("en-US"))
     modification = body["modification"]
