@@ -225,8 +225,9 @@ def _pick_media(content: dict[str, Any], wanted: str | None = None) -> str:
 
 
 def _raw_body(media_type: str, entry: dict[str, Any]) -> bytes | str:
-    if isinstance(entry.get("example"), str | bytes):
-        return entry["example"]
+    example = entry.get("example")
+    if isinstance(example, str | bytes):
+        return example
     if media_type == "application/pdf":
         return _PDF
     if media_type.startswith("image/"):

@@ -26,7 +26,8 @@ def memo(store: Store, key: tuple[str, ...], kinds: tuple[str, ...], compute: Ca
         cache = _MEMOS[store] = Cache("store.memo", MEMO_ENTRIES)
     hit = cache.lookup(key)
     if hit is not None and hit[0] == stamp:
-        return hit[1]
+        memoised: T = hit[1]     # the cache holds every kind of value: this key's is what `compute` made
+        return memoised
     value = compute()
     cache.put(key, (stamp, value))
     return value

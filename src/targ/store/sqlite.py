@@ -132,7 +132,8 @@ class SQLiteStore(Store):
             self._migrating = False
 
     def is_empty(self) -> bool:
-        return self.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+        rows: int = self.conn.execute("SELECT count(*) FROM meta").fetchone()[0]
+        return rows == 0
 
     # --- transactions ---------------------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -525,8 +526,11 @@ class SQLiteStore(Store):
 
     def count(self, kind: str, owner: str | None = None) -> int:
         if owner is None:
-            return self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
-        return self.conn.execute("SELECT count(*) FROM docs WHERE kind=? AND owner=?", (kind, owner)).fetchone()[0]
+            n: int = self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
+            return n
+        owned: int = self.conn.execute("SELECT count(*) FROM docs WHERE kind=? AND owner=?",
+                                       (kind, owner)).fetchone()[0]
+        return owned
 
     # --- meta and counters ----------------------------------------------------------------------------------------
     def meta_get(self, key: str) -> Any:
@@ -609,7 +613,8 @@ class SQLiteStore(Store):
         return [Job(r[0], r[1], r[2], orjson.loads(r[3]), r[4], _STATUS[r[5]], r[6], r[7]) for r in rows]
 
     def pending_jobs(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
+        pending: int = self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
+        return pending
 
     def pending_of(self, kind: str) -> list[Job]:
         rows = self.conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE done=0 AND kind=? ORDER BY due_at, id",

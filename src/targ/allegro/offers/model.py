@@ -164,7 +164,8 @@ def product_offer_view(offer: Offer, language: str = "pl-PL") -> Json:
     shown["publication"] = {k: v for k, v in (offer.get("publication") or {}).items() if k in _PUBLICATION_KEYS}
     stock = offer.get("stock") or {}
     shown["stock"] = {k: stock[k] for k in ("available", "unit") if k in stock}
-    return project(_schema("getProductOffer"), shown)
+    view: Json = project(_schema("getProductOffer"), shown)
+    return view
 
 
 def _element_view(element: Json, language: str) -> Json:
@@ -212,7 +213,9 @@ def listing_view(offer: OfferView, marketplace: str | None = None) -> Json:
                                         "sellingMode": (v.get("sellingMode") or {})}
                                    for mp, v in (offer.get("additionalMarketplaces") or {}).items()},
     }
-    return project(array_property(_schema("searchOffersUsingGET"))[1], {k: v for k, v in item.items() if v is not None})
+    row: Json = project(array_property(_schema("searchOffersUsingGET"))[1],
+                        {k: v for k, v in item.items() if v is not None})
+    return row
 
 
 def base_marketplace(offer: OfferView) -> str:

@@ -61,7 +61,8 @@ def price_on(offer: OfferView, marketplace: str) -> Json:
         return base
     extra = ((offer.get("additionalMarketplaces") or {}).get(marketplace) or {}).get("sellingMode") or {}
     if (extra.get("price") or {}).get("currency") == currency:
-        return extra["price"]
+        price: Json = extra["price"]
+        return price
     raise MarketplaceRefusal(400, "offer_not_on_marketplace",
                              f"offer {offer['id']} is not sold on {marketplace} (no price in {currency})")
 

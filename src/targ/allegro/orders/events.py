@@ -52,7 +52,8 @@ def happened(world: World, order: CheckoutFormOrJson, type_: str) -> Pending:
 
 
 def documented(world: World) -> bool:
-    return world.config.get("eventsMode") == "documented"
+    mode: str = world.config.get("eventsMode")
+    return mode == "documented"
 
 
 def chance(world: World) -> float:

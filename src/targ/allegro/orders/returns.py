@@ -11,7 +11,8 @@ DELIVERED → DELIVERED; without a parcel, CREATED. A returned line item's seria
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from targ.allegro.auth import access_denied
 from targ.allegro.catalog.delivery import canonical_carrier
@@ -31,7 +32,7 @@ RETURN_KIND = "customer_return"
 REFUND_CLAIM_KIND = "refund_claim"       # refunds.py; read here for the return's status
 _BY_PARCEL = {"PENDING": "DISPATCHED", "DELIVERED": "DELIVERED"}
 # query parameter → the values of a return it matches
-FILTERS = {
+FILTERS: dict[str, Callable[[Json], list[Any]]] = {
     "customerReturnId": lambda r: [r["id"]],
     "orderId": lambda r: [r["orderId"]],
     "buyer.email": lambda r: [r["buyer"]["email"]],

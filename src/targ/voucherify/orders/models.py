@@ -108,7 +108,10 @@ def _write(world: World, project: str, existing: Doc | None, body: Json, *, set_
     # An amount sent with the order wins over the sum of its items (behaviour for a mismatch is undocumented).
     if given(body, "amount"):
         order["amount"] = body["amount"]
-    order.update(totals(order))
+    derived = totals(order)
+    order["items_discount_amount"] = derived["items_discount_amount"]
+    order["total_discount_amount"] = derived["total_discount_amount"]
+    order["total_amount"] = derived["total_amount"]
     world.store.put(ORDER_KIND, order["id"], cast(Json, order), owner=project, alt=order["source_id"])
     return order
 

@@ -12,7 +12,8 @@ unknown (422, the operation declares no 404). Only an IN_PROGRESS claim can be c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from targ.allegro.auth import access_denied
 from targ.allegro.orders import model
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 DECIDE_JOB = "allegro.order.refund-claim"
 OPEN = frozenset({"IN_PROGRESS", "WAITING_FOR_PAYMENT_REFUND", "APPEALED", "GRANTED"})
-FILTERS = {
+FILTERS: dict[str, Callable[[Json], Any]] = {
     "lineItem.offer.id": lambda c: c["lineItem"]["offer"]["id"],
     "buyer.login": lambda c: c["buyer"]["login"],
     "buyer.id": lambda c: c["buyer"]["id"],
