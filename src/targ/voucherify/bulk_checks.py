@@ -1,8 +1,9 @@
 """The request checks shared by the bulk and metadata updates of customers and products.
 
-The spec declares every field optional; the vendor finds each record by its `source_id` ("List the `source_ids`
-of the customers you would like to update"), so an item without one, or a metadata update without `source_ids` or
-`metadata`, is refused with the request as `invalid_payload` naming the property, and nothing is queued.
+The SDK's spec declares every field optional; the vendor's documentation schemas require `source_id` in every bulk
+item (`CustomersUpdateInBulkRequestBody`, `ProductsUpdateInBulkRequestBody`) and `source_ids` with `metadata` in a
+metadata update: a body without them is refused with the request as `invalid_payload` naming the property, and
+nothing is queued.
 """
 
 from __future__ import annotations
