@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-BATCH_KIND = "vf_bulk_batch"     # an action's items and how far it got, by action id
+BATCH_KIND = "vf_bulk_batch"     # an action's items and what its runner needs, by action id (written once)
+PROGRESS_KIND = "vf_bulk_progress"  # how far an action got and its runner's counts, by action id
 QUEUE_KIND = "vf_bulk_queue"     # a project's bulk actions: the running one and those waiting, by project id
 CHUNK = 200
 
@@ -44,8 +45,10 @@ def enqueue(world: World, project: str, job_kind: str, action_type: str, request
     """A new ENQUEUED action of `action_type` whose items the `job_kind` runner applies; `state` is where the
     runner keeps its counts, `extra` what it needs besides the items (the request's base URL, the metadata)."""
     action = new_action(world, project, action_type, request_id)
-    batch = {"job": job_kind, "type": action_type, "items": items, "offset": 0, "state": state, **extra}
+    batch = {"job": job_kind, "type": action_type, "items": items, **extra}
     world.store.put(BATCH_KIND, action["id"], batch, owner=project)
+    # Progress apart from the items: a step rewrites a few counts, not every item of a large batch.
+    world.store.put(PROGRESS_KIND, action["id"], {"offset": 0, "state": state}, owner=project)
     queue = _queue(world, project)
     queue["waiting"].append(action["id"])
     if queue["running"] is None:
@@ -59,26 +62,28 @@ def run_step(world: World, job: Job, apply: Apply, result: Result) -> None:
     """One job of an action: its start, or the next CHUNK items (and, after the last, its result)."""
     project, action_id = job.owner, job.payload["action"]
     doc = find_action(world, project, action_id)
-    batch = world.store.get(BATCH_KIND, action_id)
-    if doc is None or batch is None:
+    stored = world.store.peek(BATCH_KIND, action_id)
+    progress = world.store.get(PROGRESS_KIND, action_id)
+    if doc is None or stored is None or progress is None:
         return  # the world was reset under a pending job
     action = doc.data
+    batch = {**stored.data, **progress}   # what `apply` and `result` see; the stored items are never changed
     _, step = step_delays(world)
     if job.payload["step"] == "start":
         start_action(world, project, action)
         world.schedule(batch["job"], step, {"action": action_id, "step": "chunk"}, owner=project)
         return
     items = batch["items"]
-    end = min(batch["offset"] + CHUNK, len(items))
-    for index in range(batch["offset"], end):
+    end = min(progress["offset"] + CHUNK, len(items))
+    for index in range(progress["offset"], end):
         apply(world, project, batch, items[index], index)
-    batch["offset"] = end
+    progress["offset"] = end
     if end < len(items):
-        world.store.put(BATCH_KIND, action_id, batch, owner=project)
+        world.store.put(PROGRESS_KIND, action_id, progress, owner=project)
         set_progress(world, project, action, end * 100 // len(items))
         world.schedule(batch["job"], step, {"action": action_id, "step": "chunk"}, owner=project)
         return
-    world.store.delete(BATCH_KIND, action_id)
+    _drop(world, action_id)
     finish_action(world, project, action, result(world, project, batch))
     _start_next(world, project, _queue(world, project))
 
@@ -89,10 +94,15 @@ def step_failed(world: World, job: Job, error: str) -> None:
     if not isinstance(action_id, str):
         return
     fail_action(world, project, action_id, error)
-    world.store.delete(BATCH_KIND, action_id)
+    _drop(world, action_id)
     queue = _queue(world, project)
     if queue["running"] == action_id:
         _start_next(world, project, queue)
+
+
+def _drop(world: World, action_id: str) -> None:
+    world.store.delete(BATCH_KIND, action_id)
+    world.store.delete(PROGRESS_KIND, action_id)
 
 
 def _queue(world: World, project: str) -> dict[str, Any]:
