@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.admin import ADMIN
 from targ.handlers import load_providers
-from targ.http.dispatch import MAX_BODY, Edge, Incoming
+from targ.http.pipeline import MAX_BODY, Incoming, Pipeline
 from targ.http.request import Headers
 from targ.http.response import Response
+from targ.http.traces import TraceIds
 from targ.world import Options, World
 
 Scope = dict[str, Any]
@@ -20,20 +20,13 @@ def build_world(options: Options) -> World:
     return World(options, seeder=seed)
 
 
-def _load_routes() -> None:
-    load_providers()
-
-
 class TargApp:
     """The ASGI callable. Requests are handled synchronously on the event loop, one at a time: the store has a
     single writer and every request sees the effects of the ones before it, in order."""
 
     def __init__(self, world: World) -> None:
-        from targ.allegro.oauth.endpoints import OAUTH
-
-        _load_routes()
         self.world = world
-        self.edge = Edge(world, ADMIN, OAUTH)
+        self.pipeline = build_pipeline(world)
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
@@ -54,7 +47,7 @@ class TargApp:
             base_url=f"{scope.get('scheme', 'http')}://{host}",
             too_large=too_large,
         )
-        resp = self.edge.handle(inc)
+        resp = self.pipeline.handle(inc)
         await _send(send, resp, head=scope["method"] == "HEAD")
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
@@ -92,6 +85,21 @@ async def _send(send: Any, resp: Response, head: bool = False) -> None:
     resp.headers.append((b"content-length", b"%d" % len(resp.body)))
     await send({"type": "http.response.start", "status": resp.status, "headers": resp.headers})
     await send({"type": "http.response.body", "body": b"" if head else resp.body})
+
+
+def build_pipeline(world: World) -> Pipeline:
+    """The surfaces by path prefix (PRODUCT.md): `/__targ/` admin, `/auth/oauth/` OAuth, Voucherify's prefixes, and
+    Allegro for every other path."""
+    from targ.admin import surface as admin
+    from targ.allegro import edge as allegro
+    from targ.allegro.oauth import surface as oauth
+    from targ.voucherify import edge as voucherify
+
+    load_providers()
+    traces = TraceIds(world.seed)
+    world.on_reset.append(traces.restart)
+    return Pipeline(world, [admin.surface(world), oauth.surface(), voucherify.surface(world, traces),
+                            allegro.surface(world, traces)])
 
 
 def create_app(options: Options | None = None) -> TargApp:

@@ -31,11 +31,15 @@ def main() -> None:
 @click.option("--strict-requests", is_flag=True,
               help="Check Allegro request bodies against the spec's schema as written, instead of reading them as "
                    "the vendor's lenient binder does (nulls, numbers as strings, unknown properties).")
+@click.option("--no-examples", is_flag=True,
+              help="Answer 501, in the vendor's error envelope, for operations targ answers only from the spec's "
+                   "example (see GET /__targ/coverage), so a test suite can insist on real state.")
 @click.option("--allow-host", "allow_hosts", multiple=True, envvar="TARG_ALLOW_HOSTS",
               help="A Host name the admin API (/__targ/) also answers to, besides loopback names (repeatable; "
                    "TARG_ALLOW_HOSTS takes a comma list).")
 def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | None, frozen: bool,
-          validate_responses: bool, access_log: bool, strict_requests: bool, allow_hosts: tuple[str, ...]) -> None:
+          validate_responses: bool, access_log: bool, strict_requests: bool, no_examples: bool,
+          allow_hosts: tuple[str, ...]) -> None:
     """Serve both vendors' APIs, the OAuth pages and the admin API on one port."""
     from targ.app import TargApp, build_world
     from targ.demo import demo_view
@@ -50,7 +54,7 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
     allowed = tuple(name for value in allow_hosts for name in value.split(",") if name.strip())
     options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
                       validate_responses=validate_responses, access_log=access_log, host=host, allow_hosts=allowed,
-                      strict_requests=strict_requests)
+                      strict_requests=strict_requests, examples=not no_examples)
     try:
         world = build_world(options)
     except DataFileLocked as exc:

@@ -16,12 +16,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   type="bool", default=False)
     parser.addini("targ_strict_requests", "check Allegro request bodies against the spec's schema as written",
                   type="bool", default=False)
+    parser.addini("targ_no_examples", "answer 501 where targ would answer from the spec's example",
+                  type="bool", default=False)
 
 
 @pytest.fixture(scope="session")
 def targ_server(pytestconfig: pytest.Config) -> Iterator[TargServer]:
     with TargServer(validate_responses=bool(pytestconfig.getini("targ_validate_responses")),
-                    strict_requests=bool(pytestconfig.getini("targ_strict_requests"))) as srv:
+                    strict_requests=bool(pytestconfig.getini("targ_strict_requests")),
+                    examples=not pytestconfig.getini("targ_no_examples")) as srv:
         yield srv
 
 

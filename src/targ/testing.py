@@ -72,11 +72,13 @@ class Clock:
 class TargServer:
     def __init__(self, seed: int = 0, data: str | None = None, validate_responses: bool = False,
                  frozen: bool = True, clock_start: int | str | None = DEFAULT_TEST_START,
-                 strict_requests: bool = False, port: int = 0) -> None:
-        """`clock_start`: epoch milliseconds or an RFC 3339 time (None: wall time); `port`: 0 picks a free one."""
+                 strict_requests: bool = False, port: int = 0, examples: bool = True) -> None:
+        """`clock_start`: epoch milliseconds or an RFC 3339 time (None: wall time); `port`: 0 picks a free one;
+        `examples=False`: operations targ answers only from the spec's example answer 501 instead."""
         start = parse_time(clock_start) if isinstance(clock_start, str) else clock_start
         self.options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
-                               validate_responses=validate_responses, strict_requests=strict_requests)
+                               validate_responses=validate_responses, strict_requests=strict_requests,
+                               examples=examples)
         self.port = port
         self.url = ""
         self._thread: threading.Thread | None = None

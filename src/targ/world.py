@@ -5,9 +5,8 @@ One World per server. Handlers reach everything through `request.world`.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +33,7 @@ class Options:
     host: str = "127.0.0.1"            # the address served on: the admin API answers to it (targ.admin.guard)
     allow_hosts: tuple[str, ...] = ()  # more names the admin API answers to (--allow-host)
     strict_requests: bool = False      # bodies checked against the spec's schema as written (--strict-requests)
+    examples: bool = True              # operations targ has not built answer from the spec's example (else 501)
 
 
 class ClockBackwards(ValueError):
@@ -45,9 +45,10 @@ class World:
         self.options = options
         self.seed = options.seed
         self.start_ms = options.clock_start if options.clock_start is not None else wall_ms()
-        self._trace_prefix, self._trace_count = self._trace_ids()
-        # (kind, key) → (store generation of the kind, [document, principal]): see targ.http.auth
-        self.auth_cache: dict[tuple[str, str], tuple[tuple[int, int], list[Any]]] = {}
+        # What else restarts with the world (the edge's trace ids): called after every reset.
+        self.on_reset: list[Callable[[], None]] = []
+        # (vendor, operationId) → how many answers came from the spec's example since the start or last reset.
+        self.example_answers: Counter[tuple[str, str]] = Counter()
         # Response-schema violations and handler crashes, for tests to fail on (GET /__targ/violations).
         self.violations: list[dict[str, Any]] = []
         # The demo world is built once into an in-memory image; reset copies it over the live store.
@@ -80,29 +81,16 @@ class World:
         with self.store.transaction():
             self.clock.set(self.start_ms, frozen=self.options.frozen)
 
-    def _trace_ids(self) -> tuple[str, itertools.count[int]]:
-        # A prefix seeded from --seed and a counter: the same ids in the same order on every run, restarted by a
-        # reset, and cheap (this runs per request).
-        h = hashlib.sha256(f"{self.seed}/trace".encode()).hexdigest()
-        return (f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-",
-                itertools.count(int(h[20:29], 16)))
-
-    def next_trace_id(self) -> str:
-        """Allegro's `trace-id`: shaped as a version-4 UUID, like the vendor's. Not stored (reads stay reads)."""
-        return f"{self._trace_prefix}{next(self._trace_count):012x}"
-
-    def next_request_id(self) -> str:
-        """Voucherify's `request_id` (`v-` and 18 hex digits), from the same counter."""
-        return f"v-{self._trace_prefix[:6]}{next(self._trace_count):012x}"
-
     # --- reset ----------------------------------------------------------------------------------------------------
     def reset(self) -> float:
         """Back to the demo world, clock start and id generators. Returns the time it took in ms."""
         t0 = time.perf_counter()
         self.store.restore_from(self.image)
-        self._trace_prefix, self._trace_count = self._trace_ids()
         self._bind(self.store)
         self._restart_clock()
+        self.example_answers.clear()
+        for restart in self.on_reset:
+            restart()
         return (time.perf_counter() - t0) * 1000
 
     # --- time and jobs --------------------------------------------------------------------------------------------

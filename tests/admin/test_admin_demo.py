@@ -9,8 +9,8 @@ from admin_helpers import Admin
 from targ.allegro.oauth.keys import decode
 from targ.allegro.oauth.tokens import all_scopes
 from targ.demo import demo_view, seed
-from targ.http.auth import authenticate_voucherify
-from targ.http.request import Headers
+from targ.http.request import Headers, Request
+from targ.voucherify.auth import VoucherifyAuth
 from targ.world import DEFAULT_TEST_START, Options, World
 
 KEYS = ["sellerId", "login", "accessToken", "refreshToken", "scopes", "clientId", "clientSecret",
@@ -100,7 +100,7 @@ def test_demo_world_documents() -> None:
 
         headers = Headers([(b"x-app-id", demo["voucherifyApplicationId"].encode()),
                            (b"x-app-token", demo["voucherifySecretKey"].encode())])
-        principal = authenticate_voucherify(world, headers, "/v1/orders")
+        principal = VoucherifyAuth(world).principal(Request(world, "GET", "/v1/orders", headers, "http://localhost"))
         assert principal.project_id and principal.key_kind == "server"
     finally:
         world.close()

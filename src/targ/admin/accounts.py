@@ -22,8 +22,7 @@ from targ.allegro.sellers import (
 from targ.clock import iso
 from targ.demo import demo_view
 from targ.http.errors import AdminError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 from targ.voucherify.projects import create_project, key_pairs
 
 
@@ -55,7 +54,7 @@ def _only(body: dict[str, Any], allowed: set[str]) -> None:
 
 
 @ADMIN.route("POST", "/sellers")
-def post_seller(req: PlainRequest) -> Reply:
+def post_seller(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"login", "features", "marketplace", "firstName", "lastName", "email"})
     login = body.get("login")
@@ -75,13 +74,11 @@ def post_seller(req: PlainRequest) -> Reply:
     world = req.world
     if find_seller(world, login) is not None:
         raise AdminError(409, "conflict", f"a seller with login {login!r} already exists")
-    # Checked above, so nothing raises inside the transaction (an inner rollback would spoil the request's).
-    with world.store.transaction():
-        seller = create_seller(world, login, features=features, marketplace=marketplace,
-                               first_name=names.get("firstName", "Jan"),
-                               last_name=names.get("lastName", "Kowalski"), email=names.get("email"))
-        client = get_client(world, seller["clientId"]) or {}
-        pair = mint(world, client_id=seller["clientId"], seller_id=seller["id"], scopes=all_scopes(), grant="admin")
+    seller = create_seller(world, login, features=features, marketplace=marketplace,
+                           first_name=names.get("firstName", "Jan"),
+                           last_name=names.get("lastName", "Kowalski"), email=names.get("email"))
+    client = get_client(world, seller["clientId"]) or {}
+    pair = mint(world, client_id=seller["clientId"], seller_id=seller["id"], scopes=all_scopes(), grant="admin")
     return Reply({
         "id": seller["id"],
         "login": seller["login"],
@@ -94,7 +91,7 @@ def post_seller(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/sellers/{id}/tokens")
-def post_seller_token(req: PlainRequest) -> Reply:
+def post_seller_token(req: Request) -> Reply:
     world = req.world
     seller = get_seller(world, req.path_params["id"])
     if seller is None:
@@ -106,15 +103,14 @@ def post_seller_token(req: PlainRequest) -> Reply:
     expires_in = body.get("expiresIn")
     if expires_in is not None and (not isinstance(expires_in, int) or isinstance(expires_in, bool) or expires_in < 0):
         raise bad_request("expiresIn must be a non-negative integer (seconds)")
-    with world.store.transaction():
-        pair = mint(world, client_id=seller["clientId"], seller_id=seller["id"], scopes=scopes,
-                    ttl_ms=None if expires_in is None else expires_in * 1000, grant="admin")
+    pair = mint(world, client_id=seller["clientId"], seller_id=seller["id"], scopes=scopes,
+                ttl_ms=None if expires_in is None else expires_in * 1000, grant="admin")
     return Reply({"accessToken": pair.access_token, "refreshToken": pair.refresh_token, "scopes": pair.scopes,
                   "expiresAt": iso(pair.expires_at)}, 201)
 
 
 @ADMIN.route("POST", "/clients")
-def post_client(req: PlainRequest) -> Reply:
+def post_client(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"redirectUris", "scopes", "name"})
     uris = _string_list(body, "redirectUris") or []
@@ -129,13 +125,12 @@ def post_client(req: PlainRequest) -> Reply:
     name = body.get("name", "")
     if not isinstance(name, str):
         raise bad_request("name must be a string")
-    with req.world.store.transaction():
-        client = create_client(req.world, redirect_uris=uris, scopes=scopes, name=name)
+    client = create_client(req.world, redirect_uris=uris, scopes=scopes, name=name)
     return Reply({"clientId": client["clientId"], "clientSecret": client["clientSecret"]}, 201)
 
 
 @ADMIN.route("POST", "/oauth/device/{user_code}/confirm")
-def confirm_device(req: PlainRequest) -> Reply:
+def confirm_device(req: Request) -> Reply:
     world = req.world
     body = json_object(req)
     _only(body, {"login"})
@@ -146,8 +141,7 @@ def confirm_device(req: PlainRequest) -> Reply:
     if seller is None:
         raise not_found(f"no seller with login {login!r}")
     user_code = req.path_params["user_code"]
-    with world.store.transaction():
-        approved = approve_device(world, user_code, seller)
+    approved = approve_device(world, user_code, seller)
     if approved is None:
         raise not_found(f"no pending device code with user code {user_code!r}")
     return Reply({"userCode": approved["userCode"], "status": approved["status"], "sellerId": seller["id"],
@@ -155,19 +149,18 @@ def confirm_device(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", "/voucherify/projects")
-def post_project(req: PlainRequest) -> Reply:
+def post_project(req: Request) -> Reply:
     body = json_object(req)
     _only(body, {"name"})
     name = body.get("name")
     if name is not None and (not isinstance(name, str) or not name):
         raise bad_request("name must be a non-empty string")
-    with req.world.store.transaction():
-        project = create_project(req.world, name)
+    project = create_project(req.world, name)
     return Reply(key_pairs(project), 201)
 
 
 @ADMIN.route("GET", "/demo")
-def get_demo(req: PlainRequest) -> Reply:
+def get_demo(req: Request) -> Reply:
     try:
         return Reply(demo_view(req.world), 200)
     except LookupError as exc:

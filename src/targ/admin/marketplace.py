@@ -21,8 +21,7 @@ from targ.allegro.orders import buyer, carrier
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import parse_time
 from targ.http.errors import AdminError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 
 Json = dict[str, Any]
 Step = Callable[[], tuple[Json, list[Json]]]
@@ -44,42 +43,42 @@ def _answer(step: Step, status: int) -> Reply:
 
 
 @ADMIN.route("POST", "/buyer/purchases")
-def purchase(req: PlainRequest) -> Reply:
+def purchase(req: Request) -> Reply:
     body = json_object(req)
     return _answer(lambda: buyer.purchase(req.world, body), 201)
 
 
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/fill-in")
-def fill_in(req: PlainRequest) -> Reply:
+def fill_in(req: Request) -> Reply:
     body = json_object(req)
     return _answer(lambda: buyer.fill_in(req.world, req.path_params["id"], body), 200)
 
 
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/pay")
-def pay(req: PlainRequest) -> Reply:
+def pay(req: Request) -> Reply:
     return _answer(lambda: buyer.pay(req.world, req.path_params["id"]), 200)
 
 
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/cancel")
-def cancel(req: PlainRequest) -> Reply:
+def cancel(req: Request) -> Reply:
     return _answer(lambda: buyer.cancel(req.world, req.path_params["id"]), 200)
 
 
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/modify")
-def modify(req: PlainRequest) -> Reply:
+def modify(req: Request) -> Reply:
     body = json_object(req)
     return _answer(lambda: buyer.modify(req.world, req.path_params["id"], body), 200)
 
 
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/returns")
-def customer_return(req: PlainRequest) -> Reply:
+def customer_return(req: Request) -> Reply:
     body = json_object(req)
     with _refusals():
         return Reply(buyer.customer_return(req.world, req.path_params["id"], body), 201)
 
 
 @ADMIN.route("POST", "/carrier/parcels")
-def parcel_status(req: PlainRequest) -> Reply:
+def parcel_status(req: Request) -> Reply:
     body = json_object(req)
     extra = sorted(set(body) - {"carrierId", "waybill", "code", "occurredAt"})
     if extra:

@@ -37,8 +37,7 @@ from targ.allegro.fulfillment import outbound, parcels, products, warehouse
 from targ.allegro.fulfillment.common import WarehouseRefusal, whole
 from targ.allegro.orders import model as orders
 from targ.http.errors import AdminError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 
 BASE = "/warehouse/advance-ship-notices/{id}"
 
@@ -52,7 +51,7 @@ def _refusals() -> Iterator[None]:
         raise AdminError(exc.status, exc.key, exc.message) from None
 
 
-def _act(req: PlainRequest, step: Callable[[str, dict[str, Any]], None]) -> Reply:
+def _act(req: Request, step: Callable[[str, dict[str, Any]], None]) -> Reply:
     found = notices.load(req.world, req.path_params["id"])
     if found is None:
         raise AdminError(404, "not_found", f"no advance ship notice with id {req.path_params['id']!r}")
@@ -64,12 +63,12 @@ def _act(req: PlainRequest, step: Callable[[str, dict[str, Any]], None]) -> Repl
 
 
 @ADMIN.route("POST", BASE + "/arrive")
-def arrive(req: PlainRequest) -> Reply:
+def arrive(req: Request) -> Reply:
     return _act(req, lambda seller, asn: warehouse.arrive(req.world, seller, asn))
 
 
 @ADMIN.route("POST", BASE + "/receive")
-def receive(req: PlainRequest) -> Reply:
+def receive(req: Request) -> Reply:
     body = json_object(req)
 
     def count(seller: str, asn: dict[str, Any]) -> None:
@@ -82,21 +81,21 @@ def receive(req: PlainRequest) -> Reply:
 
 
 @ADMIN.route("POST", BASE + "/complete")
-def complete(req: PlainRequest) -> Reply:
+def complete(req: Request) -> Reply:
     return _act(req, lambda seller, asn: warehouse.complete(req.world, seller, asn))
 
 
 @ADMIN.route("POST", "/warehouse/orders/{id}/pack")
-def pack(req: PlainRequest) -> Reply:
+def pack(req: Request) -> Reply:
     return _drive(req, outbound.PACKED)
 
 
 @ADMIN.route("POST", "/warehouse/orders/{id}/ship")
-def ship(req: PlainRequest) -> Reply:
+def ship(req: Request) -> Reply:
     return _drive(req, outbound.SENT)
 
 
-def _drive(req: PlainRequest, target: str) -> Reply:
+def _drive(req: Request, target: str) -> Reply:
     order_id = req.path_params["id"]
     order = orders.get(req.world, order_id)
     if order is None or not orders.retained(req.world, order):
@@ -108,7 +107,7 @@ def _drive(req: PlainRequest, target: str) -> Reply:
 
 
 @ADMIN.route("POST", "/warehouse/stock-losses")
-def stock_loss(req: PlainRequest) -> Reply:
+def stock_loss(req: Request) -> Reply:
     body = json_object(req)
     unknown = sorted(set(body) - {"sellerId", "productId", "quantity"})
     seller, product_id, quantity = body.get("sellerId"), body.get("productId"), whole(body.get("quantity"))

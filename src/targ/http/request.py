@@ -1,15 +1,32 @@
-"""The request a handler receives and the reply it returns: plain objects, no HTTP framework inside."""
+"""The request a handler receives and the reply it returns: plain objects, no HTTP framework inside. One request
+type for every surface: a vendor operation's handler reads `params` and `body` (checked against the spec), an admin
+or OAuth route reads the query, the JSON body or the form itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+import orjson
 
 if TYPE_CHECKING:
-    from targ.http.auth import Principal
+    from targ.http.errors import TargError
     from targ.spec.bundle import Operation
     from targ.world import World
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, as the vendor's credential rules resolved it (targ.allegro.auth, targ.voucherify.auth)."""
+
+    vendor: str                      # "allegro" | "voucherify"
+    seller_id: str | None = None     # Allegro: the user the token acts for (None for client_credentials)
+    client_id: str | None = None
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    project_id: str | None = None    # Voucherify: the project the keys belong to
+    key_kind: str | None = None      # Voucherify: "server" | "client" | "management"
 
 
 class Headers(Mapping[str, str]):
@@ -43,7 +60,7 @@ class Headers(Mapping[str, str]):
 
 @dataclass(eq=False, slots=True)
 class Request:
-    """A validated vendor request, as a handler bound to an operationId sees it."""
+    """A request as the code it is routed to sees it: for a vendor operation, validated against the spec."""
 
     world: World
     method: str
@@ -60,9 +77,30 @@ class Request:
     language: str = "pl-PL"
     trace_id: str = ""
     lenient: list[str] = field(default_factory=list)      # what the vendor's lenient body binder did (Allegro)
+    media_type: str | None = None                          # the success media type negotiated from Accept
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
+
+    def query(self, name: str, default: str | None = None) -> str | None:
+        """A query parameter as sent (the first of repeated ones): for routes that no spec describes."""
+        for k, v in self.query_pairs:
+            if k == name:
+                return v
+        return default
+
+    def json(self, error: Callable[[str], TargError]) -> Any:
+        """The JSON body ({} when empty); `error(message)` builds the exception for a malformed one."""
+        if not self.raw_body.strip():
+            return {}
+        try:
+            return orjson.loads(self.raw_body)
+        except orjson.JSONDecodeError as exc:
+            raise error(f"malformed JSON body: {exc}") from None
+
+    def form(self) -> dict[str, str]:
+        """`application/x-www-form-urlencoded` body parameters."""
+        return dict(parse_qsl(self.raw_body.decode("utf-8", "replace"), keep_blank_values=True))
 
 
 @dataclass(slots=True)

@@ -4,51 +4,15 @@ any vendor spec. Patterns use `{name}` segments; parameters are percent-decoded 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, unquote
-
-import orjson
+from urllib.parse import unquote
 
 from targ.http.errors import TargError
-from targ.http.request import Headers, Reply
+from targ.http.pipeline import Surface
+from targ.http.policies import Errors, Gate, NoStamp, Route
+from targ.http.request import Reply, Request
+from targ.http.response import Response, build
 
-if TYPE_CHECKING:
-    from targ.world import World
-
-
-@dataclass(eq=False)
-class PlainRequest:
-    world: World
-    method: str
-    path: str
-    query_pairs: list[tuple[str, str]]
-    headers: Headers
-    raw_body: bytes
-    base_url: str
-    path_params: dict[str, str] = field(default_factory=dict)
-
-    def query(self, name: str, default: str | None = None) -> str | None:
-        for k, v in self.query_pairs:
-            if k == name:
-                return v
-        return default
-
-    def json(self, error: Callable[[str], TargError]) -> Any:
-        """The JSON body ({} when empty); `error(message)` builds the exception for a malformed one."""
-        if not self.raw_body.strip():
-            return {}
-        try:
-            return orjson.loads(self.raw_body)
-        except orjson.JSONDecodeError as exc:
-            raise error(f"malformed JSON body: {exc}") from None
-
-    def form(self) -> dict[str, str]:
-        """`application/x-www-form-urlencoded` body parameters."""
-        return dict(parse_qsl(self.raw_body.decode("utf-8", "replace"), keep_blank_values=True))
-
-
-RouteFn = Callable[[PlainRequest], Reply]
+RouteFn = Callable[[Request], Reply]
 
 
 def outside_transaction(fn: RouteFn) -> RouteFn:
@@ -105,3 +69,71 @@ def _match(pattern: list[str], segs: list[str]) -> dict[str, str] | None:
         elif p != s:
             return None
     return params
+
+
+class TableRoutes:
+    """A route table as the pipeline's routing policy."""
+
+    def __init__(self, table: RouteTable, errors: Errors) -> None:
+        self.table = table
+        self.errors = errors
+
+    def match(self, req: Request) -> Route:
+        found = self.table.match(req.method, req.path)
+        if found is None:
+            raise self.errors.not_found(req)
+        fn, params, allowed = found
+        if fn is None:
+            raise self.errors.method_not_allowed(req, allowed)
+        req.path_params = params
+        return Route(fn, outside_transaction=getattr(fn, "outside_transaction", False))
+
+
+class RoutesReadTheirOwnInput:
+    """Hand-written routes check nothing up front: each reads its query, JSON body or form itself."""
+
+    def check(self, req: Request) -> str | None:
+        return None
+
+
+class PlainReplies:
+    """A reply as it is: its status (200 by default), JSON unless it says otherwise."""
+
+    def render(self, req: Request, reply: Reply, media_type: str | None) -> Response:
+        status = reply.status or 200
+        media = reply.media_type or ("application/json" if reply.body is not None else None)
+        return build(status, reply.body, media, reply.headers)
+
+    def check_error(self, req: Request, resp: Response) -> None:
+        return None
+
+
+class PlainErrors:
+    """Errors of a hand-written surface: one error type built from (status, key, message, headers)."""
+
+    def __init__(self, make: Callable[[int, str, str, dict[str, str] | None], TargError]) -> None:
+        self.make = make
+
+    def not_found(self, req: Request) -> TargError:
+        return self.make(404, "not_found", f"no such path: {req.path}", None)
+
+    def method_not_allowed(self, req: Request, allowed: list[str]) -> TargError:
+        return self.make(405, "method_not_allowed", f"allowed: {', '.join(allowed)}", {"allow": ", ".join(allowed)})
+
+    def too_large(self, req: Request) -> TargError:
+        return self.make(413, "too_large", "the request body is larger than 10 MiB", None)
+
+    def internal(self, req: Request, message: str) -> TargError:
+        return self.make(500, "internal_error", message, None)
+
+    def render(self, req: Request, exc: TargError) -> Response:
+        return build(exc.status, exc.body(), "application/json", exc.headers())
+
+
+def plain_surface(name: str, owns: Callable[[str], bool], table: RouteTable,
+                  make_error: Callable[[int, str, str, dict[str, str] | None], TargError],
+                  gate: Gate | None = None) -> Surface:
+    """A surface of hand-written routes: its route table, its error type, nothing checked up front."""
+    errors = PlainErrors(make_error)
+    return Surface(name=name, owns=owns, routes=TableRoutes(table, errors), errors=errors,
+                   checks=RoutesReadTheirOwnInput(), replies=PlainReplies(), stamp=NoStamp(), gate=gate)

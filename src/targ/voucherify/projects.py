@@ -1,7 +1,7 @@
 """Voucherify projects and their three key pairs.
 
 A project is a `vf_project` doc; each key pair is a `vf_key` doc (id = the application id, owner = the project) that
-`targ.http.auth.authenticate_voucherify` checks: server-side (`X-App-Id`/`X-App-Token`), client-side
+`targ.voucherify.auth.VoucherifyAuth` checks: server-side (`X-App-Id`/`X-App-Token`), client-side
 (`X-Client-Application-Id`/`X-Client-Token`) and management (`X-Management-Id`/`X-Management-Token`).
 Ids and secrets are UUIDs, as the vendor's dashboard shows them.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from targ.http.auth import VOUCHERIFY_KEY_KIND
+from targ.voucherify.auth import VOUCHERIFY_KEY_KIND
 
 if TYPE_CHECKING:
     from targ.world import World

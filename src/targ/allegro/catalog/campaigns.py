@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 Json = dict[str, Any]
 
 
-def _window(world: World, spec: Json) -> Json:
+def campaign_window(world: World, spec: Json) -> Json:
     out: Json = {"type": spec["type"]}
     for key in ("from", "to"):
         if key + "Day" in spec:
@@ -59,7 +59,7 @@ def alle_discount_campaigns(world: World) -> list[Json]:
             "id": c["id"].format(d=start.strftime("%Y%m%d")),
             "name": c["name"].format(d=f"{start:%d.%m}-{end:%d.%m.%Y}"),
             "type": c["type"],
-            **{k: _window(world, c[k]) for k in ("visibility", "application", "publication")},
+            **{k: campaign_window(world, c[k]) for k in ("visibility", "application", "publication")},
             "marketplace": dict(c["marketplace"]),
         })
     return out

@@ -15,7 +15,7 @@ from targ.allegro.catalog.dataset import DELIVERY, load
 
 Json = dict[str, Any]
 # Dataset fields that are targ's own, not the vendor's: never sent.
-_INTERNAL = ("carrier",)
+INTERNAL = ("carrier",)
 
 
 @cache

@@ -57,7 +57,7 @@ def _verified(world: World, seller: str, tax_id: str) -> str:
     return "ACCEPTED" if ok else "REJECTED"
 
 
-def _tax_body(req: Request) -> str:
+def tax_body(req: Request) -> str:
     tax_id = (req.body or {}).get("taxId")
     if not isinstance(tax_id, str) or not tax_id.strip() or len(tax_id) > 32:
         raise error(req.language, 422, "VALIDATION_ERROR", "taxId must be a non-empty string (at most 32 characters).",
@@ -65,12 +65,12 @@ def _tax_body(req: Request) -> str:
     return tax_id.strip()
 
 
-def _tax_not_found(req: Request) -> AllegroError:
+def tax_not_found(req: Request) -> AllegroError:
     return error(req.language, 404, "NOT_FOUND", "No tax id has been added yet; add one with POST.",
                  "Nie dodano jeszcze numeru identyfikacji podatkowej.")
 
 
-def _store_tax_id(req: Request, seller: str, tax_id: str) -> None:
+def store_tax_id(req: Request, seller: str, tax_id: str) -> None:
     req.world.store.put(TAX_KIND, seller, {"taxId": tax_id, "verificationStatus": _verified(req.world, seller, tax_id),
                                            "updatedAt": iso(req.world.clock.now_ms())}, owner=seller)
 

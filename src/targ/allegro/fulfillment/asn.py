@@ -21,9 +21,9 @@ import copy
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.fulfillment.common import error
 from targ.clock import iso, parse_time
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from targ.http.auth import access_denied
+from targ.allegro.auth import access_denied
 from targ.http.errors import AllegroError, AllegroProblem
 from targ.http.media import pick
 

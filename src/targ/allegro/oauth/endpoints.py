@@ -16,13 +16,12 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlencode
 
+from targ.allegro.auth import token_key
 from targ.allegro.oauth import OAUTH
 from targ.allegro.oauth.tokens import Minted, ScopeError, lookup, mint, narrow_scopes, revoke_key, token_response
 from targ.allegro.sellers import DEVICE_GRANT, find_seller, get_client, get_seller, redirect_allowed
-from targ.http.auth import token_key
 from targ.http.errors import OAuthError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -62,7 +61,7 @@ def method_not_allowed(method: str) -> OAuthError:
 
 
 # --- request parts ---------------------------------------------------------------------------------------------------
-def oauth_params(req: PlainRequest) -> dict[str, str]:
+def oauth_params(req: Request) -> dict[str, str]:
     """Query-string parameters (legacy, before 2025-08) overlaid by form-body ones (the current rule).
     With the `oauthParameters` setting at `form-only`, the query string is ignored, as the vendor does since
     2025-08-23."""
@@ -74,7 +73,7 @@ def oauth_params(req: PlainRequest) -> dict[str, str]:
     return params
 
 
-def basic_client(req: PlainRequest) -> dict[str, Any]:
+def basic_client(req: Request) -> dict[str, Any]:
     """The client named by `Authorization: Basic base64(client_id:client_secret)`."""
     auth = req.headers.get("authorization")
     if not auth:
@@ -93,7 +92,7 @@ def basic_client(req: PlainRequest) -> dict[str, Any]:
     return client
 
 
-def _token_client(req: PlainRequest, params: dict[str, str]) -> tuple[dict[str, Any], bool]:
+def _token_client(req: Request, params: dict[str, str]) -> tuple[dict[str, Any], bool]:
     """(client, public). A public PKCE client may redeem a code with `client_id` + `code_verifier` and no secret,
     and refresh a token obtained that way (RFC 7636); everyone else authenticates with Basic."""
     if req.headers.get("authorization") is None and params.get("client_id"):
@@ -119,13 +118,13 @@ def _scopes_or_error(requested: str | None, ceiling: list[str]) -> list[str]:
 
 # --- token -----------------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/token")
-def token_get(req: PlainRequest) -> Reply:
+def token_get(req: Request) -> Reply:
     # Since 2025-08-23 the vendor refuses GET on the token endpoint.
     raise method_not_allowed("GET")
 
 
 @OAUTH.route("POST", "/token")
-def token(req: PlainRequest) -> Reply:
+def token(req: Request) -> Reply:
     params = oauth_params(req)
     client, public = _token_client(req, params)
     grant = params.get("grant_type")
@@ -161,10 +160,9 @@ def _authorization_code(world: World, client: dict[str, Any], params: dict[str, 
     seller = get_seller(world, doc["sellerId"])
     if seller is None:
         raise invalid_grant(f"Invalid authorization code: {code}")
-    with world.store.transaction():
-        world.store.delete(CODE_KIND, code)
-        return mint(world, client_id=client["clientId"], seller_id=seller["id"], scopes=doc["scopes"],
-                    grant="authorization_code", public=public)
+    world.store.delete(CODE_KIND, code)
+    return mint(world, client_id=client["clientId"], seller_id=seller["id"], scopes=doc["scopes"],
+                grant="authorization_code", public=public)
 
 
 def _s256(verifier: str) -> str:
@@ -179,19 +177,16 @@ def _refresh_token(world: World, client: dict[str, Any], params: dict[str, str],
         raise invalid_grant(f"Invalid refresh token: {text}")
     scopes = _scopes_or_error(params.get("scope"), doc["scopes"])
     assert text is not None
-    with world.store.transaction():
-        # Single-use: the refresh token dies, and so does the access token it was issued with.
-        revoke_key(world, token_key(text))
-        revoke_key(world, doc["accessKey"])
-        return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=scopes,
-                    grant="refresh_token", public=bool(doc.get("public")))
+    revoke_key(world, token_key(text))
+    revoke_key(world, doc["accessKey"])
+    return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=scopes,
+                grant="refresh_token", public=bool(doc.get("public")))
 
 
 def _client_credentials(world: World, client: dict[str, Any], params: dict[str, str], public: bool) -> Minted:
     scopes = _scopes_or_error(params.get("scope"), client["scopes"])
-    with world.store.transaction():
-        return mint(world, client_id=client["clientId"], seller_id=None, scopes=scopes, refresh=False,
-                    grant="client_credentials")
+    return mint(world, client_id=client["clientId"], seller_id=None, scopes=scopes, refresh=False,
+                grant="client_credentials")
 
 
 def _device_code(world: World, client: dict[str, Any], params: dict[str, str], public: bool) -> Minted:
@@ -201,10 +196,9 @@ def _device_code(world: World, client: dict[str, Any], params: dict[str, str], p
         raise invalid_request("Invalid device code")
     if doc.get("status") != "APPROVED":
         raise OAuthError(400, "authorization_pending", "User has not authorized the device code yet.")
-    with world.store.transaction():
-        world.store.delete(DEVICE_KIND, code)
-        return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=doc["scopes"],
-                    grant=DEVICE_GRANT)
+    world.store.delete(DEVICE_KIND, code)
+    return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=doc["scopes"],
+                grant=DEVICE_GRANT)
 
 
 _GRANTS = {
@@ -217,7 +211,7 @@ _GRANTS = {
 
 # --- authorize -------------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/authorize")
-def authorize(req: PlainRequest) -> Reply:
+def authorize(req: Request) -> Reply:
     """Consents at once as the seller named by `login_hint` (default demo-seller) and redirects with a code."""
     world = req.world
     q = dict(req.query_pairs)
@@ -247,13 +241,12 @@ def authorize(req: PlainRequest) -> Reply:
     seller = find_seller(world, q.get("login_hint") or DEFAULT_LOGIN)
     if seller is None:
         return error_page(f"no seller with login {q.get('login_hint') or DEFAULT_LOGIN!r}")
-    with world.store.transaction():
-        code = world.ids.token("oauth_code", 32)
-        world.store.put(CODE_KIND, code, {
-            "clientId": client["clientId"], "sellerId": seller["id"], "redirectUri": redirect_uri, "scopes": scopes,
-            "codeChallenge": challenge, "codeChallengeMethod": method,
-            "expiresAt": world.clock.now_ms() + world.config.ms("authorizationCodeTtl"),
-        }, owner=seller["id"])
+    code = world.ids.token("oauth_code", 32)
+    world.store.put(CODE_KIND, code, {
+        "clientId": client["clientId"], "sellerId": seller["id"], "redirectUri": redirect_uri, "scopes": scopes,
+        "codeChallenge": challenge, "codeChallengeMethod": method,
+        "expiresAt": world.clock.now_ms() + world.config.ms("authorizationCodeTtl"),
+    }, owner=seller["id"])
     return _redirect(redirect_uri, {"code": code}, state, fragment=False)
 
 
@@ -279,12 +272,12 @@ def error_page(reason: str) -> Reply:
 
 # --- device flow -----------------------------------------------------------------------------------------------------
 @OAUTH.route("GET", "/device")
-def device_get(req: PlainRequest) -> Reply:
+def device_get(req: Request) -> Reply:
     raise method_not_allowed("GET")
 
 
 @OAUTH.route("POST", "/device")
-def device(req: PlainRequest) -> Reply:
+def device(req: Request) -> Reply:
     world = req.world
     client = basic_client(req)
     params = oauth_params(req)
@@ -294,13 +287,12 @@ def device(req: PlainRequest) -> Reply:
         raise OAuthError(400, "unauthorized_client", "Client does not have the device_code grant.")
     scopes = _scopes_or_error(params.get("scope"), client["scopes"])
     ttl = world.config.ms("deviceCodeTtl")
-    with world.store.transaction():
-        device_code = world.ids.token("device_code", 32)
-        user_code = world.ids.lower_token("user_code", 9)
-        world.store.put(DEVICE_KIND, device_code, {
-            "clientId": client["clientId"], "userCode": user_code, "scopes": scopes, "status": "PENDING",
-            "sellerId": None, "expiresAt": world.clock.now_ms() + ttl,
-        }, alt=user_code)
+    device_code = world.ids.token("device_code", 32)
+    user_code = world.ids.lower_token("user_code", 9)
+    world.store.put(DEVICE_KIND, device_code, {
+        "clientId": client["clientId"], "userCode": user_code, "scopes": scopes, "status": "PENDING",
+        "sellerId": None, "expiresAt": world.clock.now_ms() + ttl,
+    }, alt=user_code)
     return _json({
         "device_code": device_code,
         "expires_in": ttl // 1000,

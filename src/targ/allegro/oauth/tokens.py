@@ -2,7 +2,7 @@
 
 Access and refresh tokens are RS256 JWTs shaped like the vendor's (see reference/allegro-behaviour.md §1). Each is
 also stored as a document of kind `token` whose id is the sha256 of the token text, which is what
-`targ.http.auth.authenticate_allegro` reads: `{"type": "access"|"refresh", "sellerId", "clientId", "scopes",
+`targ.allegro.auth.AllegroAuth` reads: `{"type": "access"|"refresh", "sellerId", "clientId", "scopes",
 "expiresAt" (ms), "revoked", "jti", ...}`. Everything comes from the virtual clock and `targ.ids`, so the same seed
 and the same calls give the same tokens.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import TOKEN_KIND, token_key
 from targ.allegro.oauth.keys import sign
-from targ.http.auth import TOKEN_KIND, token_key
 
 if TYPE_CHECKING:
     from targ.world import World

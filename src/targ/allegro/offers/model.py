@@ -17,8 +17,10 @@ events the change implies (events.py). Views project the stored doc onto each op
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.offers import events, references
 from targ.allegro.products.catalog import EAN
 from targ.allegro.products.parameters import values_of
@@ -26,7 +28,6 @@ from targ.allegro.products.parameters import view as view_parameter
 from targ.allegro.resources.shape import array_property, project, response_schema
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.clock import iso
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.spec.bundle import load_bundle
 
@@ -64,7 +65,7 @@ def seller(req: Request) -> Seller:
     return Seller(req.world, principal.seller_id, principal.scopes)
 
 
-def is_one_fulfillment(offer: Json) -> bool:
+def is_one_fulfillment(offer: Mapping[str, Any]) -> bool:
     return bool(offer.get("oneFulfillment"))
 
 

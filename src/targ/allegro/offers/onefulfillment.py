@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.catalog.tree import one_fulfillment_allowed
 from targ.allegro.offers import model, references
 from targ.allegro.products import model as products
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import CONDITION, NEW
 from targ.allegro.resources.references import BOUND
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 
 if TYPE_CHECKING:

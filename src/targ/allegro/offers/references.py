@@ -16,9 +16,8 @@ from targ.allegro.resources.context import Bound, Ctx
 from targ.allegro.resources.docpath import first, locate
 from targ.allegro.resources.model import OFFER
 from targ.allegro.resources.references import BOUND
-from targ.http.auth import Principal
 from targ.http.errors import AllegroError
-from targ.http.request import Headers, Request
+from targ.http.request import Headers, Principal, Request
 
 if TYPE_CHECKING:
     from targ.world import World

@@ -4,11 +4,11 @@ allegro-behaviour.md §2 and §5), and the optimistic-locking check."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.orders.model import ORDER_KIND, retained
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.http.request import Request
 
@@ -37,11 +37,18 @@ def order_not_found(order_id: str) -> AllegroError:
     return AllegroError(404, "ORDER-NOT-FOUND", message, user_message=message)
 
 
-def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found, *,
-                 readonly: bool = False) -> Json:
-    """The caller's order. `readonly`: the shared, decoded copy (`Store.peek`) for handlers that only read it."""
-    store = req.world.store
-    doc = store.peek(ORDER_KIND, order_id) if readonly else store.get_doc(ORDER_KIND, order_id)
+def seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Json:
+    """The caller's order, to change."""
+    doc = req.world.store.get_doc(ORDER_KIND, order_id)
+    if doc is None or not retained(req.world, doc.data) or doc.owner != seller_id(req):
+        raise not_found(order_id)
+    return doc.data
+
+
+def read_seller_order(req: Request, order_id: str, not_found: NotFound = checkout_form_not_found) -> Mapping[str, Any]:
+    """The caller's order, to read only: the store's shared decoded copy (`Store.peek`), cheaper for an order read
+    far more often than it changes."""
+    doc = req.world.store.peek(ORDER_KIND, order_id)
     if doc is None or not retained(req.world, doc.data) or doc.owner != seller_id(req):
         raise not_found(order_id)
     return doc.data

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
-
-import orjson
 
 from targ.clock import iso
 
@@ -62,7 +61,7 @@ def money(amount: Decimal, currency: str) -> Json:
 
 
 # --- storage ---------------------------------------------------------------------------------------------------------
-def seller_of(order: Json) -> str:
+def seller_of(order: Mapping[str, Any]) -> str:
     return str(order["_targ"]["seller"])
 
 
@@ -80,7 +79,7 @@ def get(world: World, order_id: str) -> Json | None:
     return world.store.get(ORDER_KIND, order_id)
 
 
-def retained(world: World, order: Json) -> bool:
+def retained(world: World, order: Mapping[str, Any]) -> bool:
     """Orders older than `orderRetention` (vendor: 12 months) leave the list and answer 404 by id."""
     return int(order["_targ"]["boughtAt"]) >= retained_since(world)
 
@@ -98,36 +97,18 @@ def index_line_items(world: World, order: Json) -> None:
                         owner=seller_of(order), alt=deal_id)
 
 
-def line_item(order: Json, line_item_id: str) -> Json | None:
+def line_item(order: Mapping[str, Any], line_item_id: str) -> Json | None:
     return next((li for li in order["lineItems"] if li["id"] == line_item_id), None)
 
 
 # --- what the seller sees ---------------------------------------------------------------------------------------------
-def view(order: Json) -> Json:
+def view(order: Mapping[str, Any]) -> Json:
     """The `CheckoutForm`. The delivery address appears only from READY_FOR_PROCESSING on (DEV/en/orders): before
     that the buyer may still change it."""
     out = {k: v for k, v in order.items() if k != "_targ"}
     if not order["_targ"].get("readyAt") and "address" in (order.get("delivery") or {}):
         out["delivery"] = {k: v for k, v in order["delivery"].items() if k != "address"}
     return out
-
-
-# Rendered details of orders read through `Store.peek`, by the identity of the shared document (held here, so the
-# identity stays that document's): an order is read far more often than it changes.
-_RENDERED: dict[int, tuple[Json, bytes]] = {}
-_RENDERED_MAX = 4096
-
-
-def view_json(order: Json) -> bytes:
-    """`view` serialized, for a read-only (shared) order."""
-    hit = _RENDERED.get(id(order))
-    if hit is not None and hit[0] is order:
-        return hit[1]
-    data = orjson.dumps(view(order))
-    if len(_RENDERED) >= _RENDERED_MAX:
-        _RENDERED.clear()
-    _RENDERED[id(order)] = (order, data)
-    return data
 
 
 def event_data(order: Json) -> Json:

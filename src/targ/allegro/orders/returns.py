@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.access import seller_id
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.http.request import Request
 
@@ -129,7 +129,7 @@ def view(world: World, ret: Json) -> Json:
     return out
 
 
-def _own_return(req: Request) -> Json:
+def own_return(req: Request) -> Json:
     return_id = req.path_params["customerReturnId"]
     doc = req.world.store.get_doc(RETURN_KIND, return_id)
     if doc is None:

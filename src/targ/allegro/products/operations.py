@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.products import model, search
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.resources.model import Doc, Resource
 from targ.clock import iso
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError, OAuthError, TargError
 from targ.http.request import Request
 from targ.spec.bundle import Operation

@@ -21,7 +21,7 @@ SIZES = ("BIGGER", "FIT", "SMALLER")
 REMOVERS = {"ADMIN": "byAdmin", "BUYER": "byBuyer", "BUYER_DUE_TO_COMPENSATION": "byBuyerDueToCompensation"}
 
 
-def _one_decimal(value: Decimal) -> str:
+def one_decimal(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
@@ -38,5 +38,5 @@ def side(ratings: list[Json], recommended: bool) -> Json:
     return {"unique": len({(r.get("buyer") or {}).get("id") for r in mine}), "total": len(mine)}
 
 
-def _date(ms: int) -> str:
+def date(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.auth import access_denied
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, publication, references
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.auth import access_denied
 from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs

@@ -1,0 +1,67 @@
+"""How Allegro says no: `ErrorsHolder` (`{"errors": [...]}`) with a userMessage in the request's language; the
+OAuth shape for 401s (raised by targ.allegro.auth)."""
+
+from __future__ import annotations
+
+from targ.allegro import messages
+from targ.http.errors import AllegroError, AllegroProblem, TargError
+from targ.http.request import Request
+from targ.http.response import Response, build
+from targ.spec.bundle import Operation
+from targ.spec.validate import Problem
+
+ERROR_MEDIA_TYPE = "application/json"
+
+
+def _error(req: Request, status: int, code: str, message: str, user_key: str) -> AllegroError:
+    return AllegroError(status, code, message, user_message=messages.text(user_key, req.language))
+
+
+class AllegroErrors:
+    def not_found(self, req: Request) -> TargError:
+        return _error(req, 404, "NotFoundException", "Not found", "not_found")
+
+    def method_not_allowed(self, req: Request, allowed: list[str]) -> TargError:
+        err = _error(req, 405, "MethodNotAllowedException", f"Request method '{req.method}' is not supported",
+                     "method_not_allowed")
+        err._headers = {"allow": ", ".join(allowed)}
+        return err
+
+    def too_large(self, req: Request) -> TargError:
+        return _error(req, 413, "PayloadTooLargeException", "Request body exceeds the limit of 10 MiB", "too_large")
+
+    def internal(self, req: Request, message: str) -> TargError:
+        return AllegroError(500, "INTERNAL_SERVER_ERROR", "Internal server error.", details=message,
+                            user_message=messages.text("internal", req.language))
+
+    def not_implemented(self, req: Request, op: Operation) -> TargError:
+        return AllegroError(501, "NotImplemented", f"targ answers {op.operation_id} only from the spec's example, "
+                            "and examples are turned off (--no-examples)",
+                            user_message=messages.text("internal", req.language))
+
+    def not_acceptable(self, req: Request) -> AllegroError:
+        return AllegroError(406, "NotAcceptableException",
+                            "Not acceptable representation requested. Please check 'Accept' request header",
+                            user_message=messages.text("invalid_data", req.language))
+
+    def unsupported_media_type(self, req: Request) -> AllegroError:
+        return AllegroError(415, "NotSupportedException",
+                            "Unsupported content type. Please check 'Content-Type' request header",
+                            user_message=messages.text("invalid_data", req.language))
+
+    def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
+        # A missing or malformed header (e.g. the required `If-Match` of an ASN update) makes the request itself
+        # bad: 400 where the operation declares it; field problems are 422 where declared, as the vendor answers.
+        header_problem = any(p.location == "header" for p in problems)
+        status = 400 if header_problem and op.declares(400) else 422 if op.declares(422) else 400
+        entries = [
+            # `details` is always a string here: some operations (Error400) declare it non-null.
+            AllegroProblem("VALIDATION_ERROR", p.message, path=p.path or None,
+                           details="request body" if p.location == "body" else f"{p.location} parameter",
+                           user_message=messages.problem_message(p.kind, p.path, req.language))
+            for p in problems
+        ]
+        return AllegroError(status, problems=entries)
+
+    def render(self, req: Request, exc: TargError) -> Response:
+        return build(exc.status, exc.body(), ERROR_MEDIA_TYPE, exc.headers())
