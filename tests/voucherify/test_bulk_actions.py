@@ -248,3 +248,39 @@ def test_every_customer_product_sku_and_async_action_operation_is_stateful(http:
             and o["path"].startswith(("/v1/customers", "/v1/products", "/v1/skus", "/v1/async-actions"))]
     assert len(ours) == 28
     assert {o["operationId"]: o["backing"] for o in ours} == {o["operationId"]: "stateful" for o in ours}
+
+
+def test_the_sdk_flow_needs_no_example_answer() -> None:
+    """On a server that refuses example answers (501), customers, products, SKUs and their async actions all work,
+    and no answer says it came from an example."""
+    from vf_helpers import sdk_client
+
+    with TargServer(validate_responses=True, examples=False) as srv:
+        demo = srv.demo
+        with sdk_client(srv.url, demo["voucherifyApplicationId"], demo["voucherifySecretKey"]) as client:
+            customers, products = voucherify.CustomersApi(client), voucherify.ProductsApi(client)
+            actions = voucherify.AsyncActionsApi(client)
+            customers.create_customer(voucherify.CustomersCreateRequestBody(source_id="c"))
+            customers.update_customer("c", voucherify.CustomersUpdateRequestBody(name="C"))
+            products.create_product(ProductsCreateRequestBody(source_id="p", name="P", attributes=["color"]))
+            products.create_sku("p", voucherify.ProductsSkusCreateRequestBody(source_id="s", sku="S"))
+            ids = [customers.update_customers_in_bulk([CustomersUpdateInBulkRequestBody(source_id="c2")]),
+                   customers.import_customers_using_csv(file=b"source_id\nc3\n"),
+                   products.update_products_metadata_in_bulk(ProductsMetadataUpdateInBulkRequestBody(
+                       source_ids=["p"], metadata={"m": 1})),
+                   products.import_skus_using_csv(file=b"product_id,source_id\np,s2\n")]
+            srv.drain()
+            assert [actions.get_async_action(a.async_action_id).status for a in ids] == ["DONE"] * 4
+            assert customers.list_customers().total == 3 and products.list_skus_in_product("p").total == 2
+            products.delete_sku("p", "s")
+            products.delete_product("p")
+            customers.delete_customer("c")
+            customers.customer_permanently_deletion("c2")
+        with httpx.Client(base_url=srv.url, headers={"X-App-Id": demo["voucherifyApplicationId"],
+                                                     "X-App-Token": demo["voucherifySecretKey"]}) as http:
+            for path in ("/v1/customers/c3/activity", "/v1/customers/c3/segments", "/v1/customers/c3/redeemables",
+                         "/v1/async-actions", "/v1/products"):
+                resp = http.get(path)
+                assert resp.status_code == 200 and "x-targ-backing" not in resp.headers, (path, resp.headers)
+            assert http.get("/v1/campaigns/camp_1").status_code == 501   # an example-backed operation, refused
+        assert srv.violations() == []

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from targ.admin import ADMIN
 from targ.http.errors import AdminError
-from targ.http.request import Reply
-from targ.http.routes import PlainRequest
+from targ.http.request import Reply, Request
 from targ.voucherify.async_actions.reports import find_report
 
 
 @ADMIN.route("GET", "/voucherify/reports/{token}")
-def get_report(req: PlainRequest) -> Reply:
+def get_report(req: Request) -> Reply:
     text = find_report(req.world, req.path_params["token"])
     if text is None:
         raise AdminError(404, "not_found", "no such report, or it is no longer available")
