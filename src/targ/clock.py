@@ -60,11 +60,7 @@ _PARSED: Cache[str, int] = Cache("clock.parse")
 def parse_time(text: str) -> int:
     """RFC 3339 → ms. A missing zone is read as UTC. Remembered: the same stored instants are read again on every
     write of their document (an order's `updatedAt` for its listing row)."""
-    ms = _PARSED.lookup(text)
-    if ms is None:
-        ms = _parse_time(text)
-        _PARSED.put(text, ms)
-    return ms
+    return _PARSED.get(text, lambda: _parse_time(text))
 
 
 def _parse_time(text: str) -> int:
@@ -83,11 +79,7 @@ _ISO: Cache[int, str] = Cache("clock.iso")
 def iso(ms: int) -> str:
     """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps (formatted by hand: it runs per field, and
     remembered: a request stamps the same instant on several fields)."""
-    text = _ISO.lookup(ms)
-    if text is None:
-        text = _format(ms)
-        _ISO.put(ms, text)
-    return text
+    return _ISO.get(ms, lambda: _format(ms))
 
 
 def _format(ms: int) -> str:

@@ -1,9 +1,5 @@
-"""Campaigns Allegro runs: `GET /sale/badge-campaigns`, `GET /sale/alle-discount/campaigns`,
-`GET /charity/fundraising-campaigns`.
-
-Campaign windows are day offsets from the world's clock start (dataset.at_day): a campaign is listed while it is
-open for applications or visible to buyers, now or later, and drops out once both have ended. AlleDiscount ids and
-names carry the dates of their publication window, as the vendor's do (`ALLEOBNIZKA_20240827_PL`)."""
+"""The operations (badgeCampaigns_get_all, getAlleDiscountCampaigns, searchFundraisingCampaigns); what they do, the
+vendor's rules and their sources: `targ.allegro.catalog.campaigns`."""
 
 from __future__ import annotations
 

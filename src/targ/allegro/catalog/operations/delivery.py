@@ -1,9 +1,5 @@
-"""Delivery reference data: `GET /sale/delivery-methods` and `GET /order/carriers`.
-
-Carriers are the ids a seller may give a parcel tracking number for (`POST /order/checkout-forms/{id}/shipments`):
-`OTHER` (a custom carrier, named by the seller) has no name; `X_PRESS_COURIERS`, dropped on 2024-12-09, is not
-listed but is still accepted and stored as `ALLEGRO` (allegro-behaviour.md §2) — `canonical_carrier` says so for
-the orders area."""
+"""The operations (getOrdersCarriersUsingGET, getListOfDeliveryMethodsUsingGET); what they do, the vendor's rules and
+their sources: `targ.allegro.catalog.delivery`."""
 
 from __future__ import annotations
 

@@ -1,15 +1,5 @@
-"""`GET /fulfillment/stock` (JSON or CSV) and `GET /fulfillment/available-products`.
-
-Stock filters (spec and seed 003): `phrase` (in the product name, any case), `productId`, `productAvailability`
-(ORed: UNAVAILABLE = nothing available, LOW = available but LOW_STOCK, SUFFICIENT = the rest), `productStatus`
-UNFULFILLABLE (units on hold), `asnStatus` (SUBMITTED: a notice with the product is on its way; NOT_FOUND: none is),
-`outOfStockInFrom/To` (rows without a prediction drop out), and the guide's `storageFee` (FREE, PAID,
-TO_BE_PAID_SOON; not in the spec's parameters, read from the query). Sorting: every `sort` value of the spec, ties by
-name then product id; `reserve` puts rows with nothing available or NOT_ENOUGH_DATA first, `storageFee` follows the
-guide's order (no stock, free, to be paid soon, charged by gross amount).
-
-`Accept: text/csv` answers the same rows as a CSV file with the guide's columns, every field quoted; as the spec
-says, `offset`, `limit`, `sort` and `productId` are ignored for CSV (all rows, by name)."""
+"""The operations (getFulfillmentStock, getAvailableProducts); what they do, the vendor's rules and their sources:
+`targ.allegro.fulfillment.stock_listing`."""
 
 from __future__ import annotations
 

@@ -1,17 +1,5 @@
-"""Parcel tracking numbers of an order: `GET/POST /order/checkout-forms/{id}/shipments`.
-
-* `carrierId` is one of `GET /order/carriers` (`X_PRESS_COURIERS` is stored as `ALLEGRO`, #10058); another → 400.
-  `OTHER` needs a `carrierName`; for any other carrier the name is ignored (the spec).
-* A waybill is 1-64 characters without spaces; anything else → 400 `CarrierWaybillValidationException` (#8422).
-* `lineItems` missing or empty means every line item; an id not in the order → 422 `OrderLineItemNotFoundException`
-  (#2383).
-* Limits (the vendor enforces some, #6928, and publishes none): at most `MAX_WAYBILLS_PER_ORDER` tracking numbers per
-  order (409 `WaybillsAssignedToOrderLimitReached`) and one waybill on at most `MAX_ORDERS_PER_WAYBILL` orders (409,
-  the spec's "waybill used in too many orders"). Adding the same carrier and waybill again to an order merges the
-  line items into the existing shipment.
-* The shipment id is the base64 of `<carrierId>:<waybill>`, as the vendor's are (`RFBEOjAwMDAwMDcyNjg3NTdR`).
-* `fulfillment.shipmentSummary.lineItemsSent` becomes SOME or ALL; the carrier starts tracking the parcel; and the
-  buyer can no longer cancel or change the order (#3085). None of this is a buyer change: no revision, no event."""
+"""The operations (getOrderShipmentsUsingGET, createOrderShipmentsUsingPOST); what they do, the vendor's rules and
+their sources: `targ.allegro.orders.shipments`."""
 
 from __future__ import annotations
 

@@ -1,12 +1,5 @@
-"""Ratings summaries: `GET /sale/offers/{offerId}/rating` and `GET /users/{userId}/ratings-summary`.
-
-* Offer rating reads docs of kind `offer_review` (a buyer's product rating of an offer: `{"offer": {"id"},
-  "score": 1..5, "sizeFeedback"?: "BIGGER"|"FIT"|"SMALLER"}`, owned by the seller). No reviews: a zero
-  distribution and no `averageScore`; `sizeFeedback` only where buyers gave any.
-* A user's ratings summary reads the user's docs of kind `user_rating` (UserRating, owned by the rated seller).
-  Ratings removed (a doc with `removedBy`: ADMIN, BUYER or BUYER_DUE_TO_COMPENSATION) or excluded from the
-  averages (`excludedFromAverageRates`) do not count as recommending or not; `unique` counts distinct buyers.
-  `recommendedPercentage` is the share of recommending buyers with a decimal comma ("99,8"), absent without any."""
+"""The operations (offerRatingGET, getUserSummaryUsingGET); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.derived.ratings`."""
 
 from __future__ import annotations
 
