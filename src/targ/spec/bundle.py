@@ -9,6 +9,7 @@ bundle would be ~25 ms of orjson at every start (1.5 MB); this costs ~3 ms. It r
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import ItemsView, Iterator, KeysView, ValuesView
 from functools import cache
@@ -107,34 +108,35 @@ class Schemas(dict[str, Any]):
     C code reading the dict directly (orjson.dumps, `dict(...)`, `{**...}`) sees only the parsed ones, so nothing
     hands it to such code whole."""
 
-    def __init__(self, texts: dict[str, bytes]) -> None:
+    def __init__(self, text: bytes, spans: dict[str, tuple[int, int]]) -> None:
         super().__init__()
-        self._texts = texts  # name → its JSON text, for every schema, in bundle order (kept: it is the name list)
+        self._text = text
+        self._spans = spans  # name → where its JSON is in `_text`, for every schema, in bundle order
         self._complete = False
 
     def __missing__(self, name: str) -> Any:
-        text = self._texts[name]  # KeyError for a name the bundle does not have
+        start, end = self._spans[name]  # KeyError for a name the bundle does not have
         with _PARSE:
             if not dict.__contains__(self, name):
-                dict.__setitem__(self, name, orjson.loads(text))
+                dict.__setitem__(self, name, orjson.loads(self._text[start:end]))
         return dict.__getitem__(self, name)
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
         if dict.__contains__(self, name):
             return dict.__getitem__(self, name)
-        return self[name] if name in self._texts else default
+        return self[name] if name in self._spans else default
 
     def __contains__(self, name: object) -> bool:
-        return name in self._texts
+        return name in self._spans
 
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._spans)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._texts)
+        return iter(self._spans)
 
     def keys(self) -> KeysView[str]:
-        return self._texts.keys()
+        return self._spans.keys()
 
     def values(self) -> ValuesView[Any]:
         self._parse_all()
@@ -152,10 +154,10 @@ class Schemas(dict[str, Any]):
         if not self._complete:
             with _PARSE:
                 if not self._complete:
-                    parsed = {name: dict.__getitem__(self, name) if dict.__contains__(self, name) else orjson.loads(text)
-                              for name, text in self._texts.items()}
+                    parsed = {name: dict.__getitem__(self, name) if dict.__contains__(self, name)
+                              else orjson.loads(self._text[start:end]) for name, (start, end) in self._spans.items()}
                     dict.update(self, parsed)  # existing keys keep their objects; new ones go last...
-                    if list(dict.keys(self)) != list(self._texts):  # ...so put them in bundle order
+                    if list(dict.keys(self)) != list(self._spans):  # ...so put them in bundle order
                         dict.clear(self)
                         dict.update(self, parsed)
                     self._complete = True
@@ -204,45 +206,57 @@ class _Layout(Exception):
     """The file is not laid out one operation / schema per line: read it whole."""
 
 
+# A schema line starts with its name, quoted; names are identifiers (no quote, backslash or newline to unescape).
+# Matched from the newline before it: a literal prefix the regex engine scans for quickly.
+_SCHEMA_NAME = re.compile(rb'\n"([^"\\\n]+)":')
+
+
 def _load_by_lines(vendor: str, text: bytes) -> Bundle:
-    lines = text.split(b"\n")
-    ops_at = _block(lines, b'"operations":[')
-    schemas_at = _block(lines, b'"schemas":{')
-    ops_end = _block_end(lines, ops_at, b"]")
-    schemas_end = _block_end(lines, schemas_at, b"}")
+    ops_at, ops_end, after_ops = _block(text, b'"operations":[', b"]", 0)
+    schemas_at, schemas_end, after_schemas = _block(text, b'"schemas":{', b"}", after_ops)
     # Everything else (vendor, format, sources, errata, securitySchemes...) is small: parsed now, as it was.
-    rest = [line for i, line in enumerate(lines)
-            if not (ops_at <= i <= ops_end or schemas_at <= i <= schemas_end)]
+    rest = text[:ops_at] + text[after_ops:schemas_at] + text[after_schemas:]
     try:
-        meta = orjson.loads(b"\n".join(rest).replace(b",\n}", b"\n}"))  # the trailing comma a block's removal left
+        meta = orjson.loads(rest.replace(b",\n}", b"\n}"))  # the trailing comma a block's removal left
     except orjson.JSONDecodeError:
         raise _Layout from None
     if not isinstance(meta, dict) or "operations" in meta or "schemas" in meta:
         raise _Layout
-    ops = [_operation(vendor, _item(line)) for line in lines[ops_at + 1:ops_end]]
-    texts: dict[str, bytes] = {}
-    for line in lines[schemas_at + 1:schemas_end]:
-        name, schema = _entry(_item(line))
-        texts[name] = schema
-    return Bundle(vendor=vendor, operations=ops, schemas=Schemas(texts), meta=meta)
+    ops_body = text[ops_at + len(b'"operations":[\n'):ops_end]
+    ops = [_operation(vendor, line[:-1] if line.endswith(b",") else line) for line in ops_body.split(b"\n")]
+    return Bundle(vendor=vendor, operations=ops, schemas=Schemas(text, _schema_spans(text, schemas_at, schemas_end)),
+                  meta=meta)
 
 
-def _block(lines: list[bytes], opening: bytes) -> int:
-    found = [i for i, line in enumerate(lines) if line == opening]
-    if len(found) != 1:
+def _block(text: bytes, opening: bytes, closing: bytes, since: int) -> tuple[int, int, int]:
+    """Where the block is: its opening line, the newline before its closing line, and just after the closing line.
+    No line of an entry holds a raw newline, so the opening line is the top-level key; the block's own lines all
+    start with `{` or `"`, so the first line starting with `closing` ends it."""
+    start = text.find(b"\n" + opening + b"\n", max(since - 1, 0))
+    if start < 0:
         raise _Layout
-    return found[0]
+    start += 1
+    end = text.find(b"\n" + closing, start)
+    if end < 0:
+        raise _Layout
+    after = end + 1 + len(closing)
+    if text[after:after + 1] == b",":
+        after += 1
+    if text[after:after + 1] != b"\n":
+        raise _Layout
+    return start, end, after + 1
 
 
-def _block_end(lines: list[bytes], start: int, closing: bytes) -> int:
-    for i in range(start + 1, len(lines)):
-        if lines[i] in (closing, closing + b","):
-            return i
-    raise _Layout
-
-
-def _item(line: bytes) -> bytes:
-    return line[:-1] if line.endswith(b",") else line
+def _schema_spans(text: bytes, at: int, end: int) -> dict[str, tuple[int, int]]:
+    body_start = at + len(b'"schemas":{\n')
+    starts = list(_SCHEMA_NAME.finditer(text, body_start - 1, end))
+    if len(starts) != text.count(b"\n", body_start, end) + 1:
+        raise _Layout  # a line that does not start with a plain name
+    spans: dict[str, tuple[int, int]] = {}
+    for match, following in zip(starts, [*starts[1:], None], strict=True):
+        stop = following.start() - 1 if following is not None else end  # before ",\n"
+        spans[match.group(1).decode()] = (match.end(), stop)
+    return spans
 
 
 def _operation(vendor: str, text: bytes) -> Operation:
@@ -266,21 +280,3 @@ def _operation(vendor: str, text: bytes) -> Operation:
         if not isinstance(head, dict):
             raise _Layout
     return Operation._lazy(vendor, head, text)
-
-
-def _entry(text: bytes) -> tuple[str, bytes]:
-    """`"Name":{...}` → ("Name", b"{...}"). A name without escapes is its own text; one with them is decoded and
-    checked to be exactly orjson's dump of itself."""
-    cut = text.find(b'":')
-    if cut < 1 or not text.startswith(b'"'):
-        raise _Layout
-    quoted = text[:cut + 1]
-    if b"\\" not in quoted:
-        return quoted[1:-1].decode(), text[cut + 2:]
-    try:
-        name = orjson.loads(quoted)
-    except orjson.JSONDecodeError:
-        raise _Layout from None
-    if not isinstance(name, str) or orjson.dumps(name) != quoted:
-        raise _Layout
-    return name, text[cut + 2:]

@@ -29,11 +29,13 @@ import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any, Literal
-
-import jsonschema_rs
+from typing import TYPE_CHECKING, Any, Literal
 
 from targ.spec.bundle import load_bundle
+
+if TYPE_CHECKING:
+    # Imported where validators are built, on first use: not every start validates anything (~5 ms).
+    import jsonschema_rs
 
 Direction = Literal["request", "response"]
 Schema = dict[str, Any]
@@ -245,6 +247,8 @@ def registry(vendor: str, direction: Direction) -> jsonschema_rs.Registry:
     key = (vendor, direction)
     reg = _registries.get(key)
     if reg is None:
+        import jsonschema_rs
+
         doc = {"components": {"schemas": {n: _prepare(vendor, direction, s) for n, s in components(vendor).items()}}}
         reg = jsonschema_rs.Registry([(base_uri(vendor, direction), doc)], draft=jsonschema_rs.Draft202012)
         _registries[key] = reg
@@ -258,6 +262,8 @@ def validator(vendor: str, direction: Direction, node: Any) -> jsonschema_rs.Val
     hit = _validators.get(key)
     if hit is not None:
         return hit[1]
+    import jsonschema_rs
+
     compiled = jsonschema_rs.Draft202012Validator(
         _prepare(vendor, direction, node),
         validate_formats=True,
