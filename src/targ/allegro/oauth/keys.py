@@ -6,7 +6,9 @@ never use it outside targ. Allegro publishes no JWKS and its clients only decode
 
 Tokens are signed here with `cryptography` alone, as PyJWT's `jwt.encode` would sign them (the same bytes; a test
 compares the two): importing PyJWT pulls in X.509, urllib and email (~45 ms of every `targ serve` start, which mints
-the demo token pair). PyJWT is used only to decode, in tests and tools.
+the demo token pair). PyJWT is used only to decode, in tests and tools. For the same reason the key's numbers are
+read from the PEM here (a few lines of DER) and handed to `RSAPrivateNumbers`: cryptography's PEM loader lives in
+its `serialization` package, whose import (SSH keys, ciphers) costs ~7 ms more than everything else used here.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import base64
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import (
+    RSAPrivateKey,
+    RSAPrivateNumbers,
+    RSAPublicKey,
+    RSAPublicNumbers,
+)
 from cryptography.hazmat.primitives.hashes import SHA256
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 KEY_PATH = Path(__file__).resolve().parents[2] / "data" / "jwt-signing-key.pem"
 ALGORITHM = "RS256"
@@ -29,17 +34,66 @@ ALGORITHM = "RS256"
 _HEADER = b'{"alg":"RS256","typ":"JWT"}'
 
 
+# DER of the rsaEncryption algorithm identifier's OID (1.2.840.113549.1.1.1), as PKCS#8 names an RSA key.
+_RSA_OID = bytes.fromhex("06092a864886f70d010101")
+
+
 @cache
 def private_key() -> RSAPrivateKey:
-    """Loaded once per process (parsing the PEM costs more than signing). The key is our own, shipped file, so
-    OpenSSL's consistency check of its RSA parameters (~55 ms, the bulk of loading it) is skipped."""
-    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    """Loaded once per process. The key is our own, shipped file, so OpenSSL's consistency check of its RSA
+    parameters (~55 ms, the bulk of loading it) is skipped."""
+    n, e, d, p, q, dmp1, dmq1, iqmp = rsa_numbers(KEY_PATH.read_text())
+    numbers = RSAPrivateNumbers(p, q, d, dmp1, dmq1, iqmp, RSAPublicNumbers(e, n))
+    return numbers.private_key(unsafe_skip_rsa_key_validation=True)
 
-    key = load_pem_private_key(KEY_PATH.read_bytes(), password=None, unsafe_skip_rsa_key_validation=True)
-    if not isinstance(key, RSAPrivateKey):  # pragma: no cover - the shipped file is RSA
-        raise TypeError("the JWT signing key must be an RSA key")
-    return key
+
+def rsa_numbers(pem: str) -> tuple[int, ...]:
+    """n, e, d, p, q, d mod (p-1), d mod (q-1), q⁻¹ mod p of an unencrypted RSA key in PEM: PKCS#8 (`PRIVATE KEY`)
+    or PKCS#1 (`RSA PRIVATE KEY`). Anything else is a ValueError."""
+    lines = pem.strip().splitlines()
+    label = lines[0].removeprefix("-----BEGIN ").removesuffix("-----") if lines else ""
+    if label not in ("PRIVATE KEY", "RSA PRIVATE KEY") or lines[-1] != f"-----END {label}-----":
+        raise ValueError("not an unencrypted RSA private key in PEM")
+    der = base64.b64decode("".join(lines[1:-1]), validate=True)
+    if label == "PRIVATE KEY":  # PrivateKeyInfo: SEQUENCE {version, AlgorithmIdentifier, OCTET STRING key, ...}
+        info = _items(_one(der, 0x30))
+        if len(info) < 3 or info[1][0] != 0x30 or not info[1][1].startswith(_RSA_OID) or info[2][0] != 0x04:
+            raise ValueError("not an RSA key")
+        der = info[2][1]
+    # RSAPrivateKey: SEQUENCE {version 0, n, e, d, p, q, dP, dQ, qInv}
+    fields = _items(_one(der, 0x30))
+    if len(fields) != 9 or any(tag != 0x02 for tag, _ in fields) or fields[0][1] != b"\x00":
+        raise ValueError("not a two-prime RSA private key")
+    return tuple(int.from_bytes(value, "big") for _, value in fields[1:])
+
+
+def _one(der: bytes, tag: int) -> bytes:
+    items = _items(der)
+    if len(items) != 1 or items[0][0] != tag:
+        raise ValueError("malformed DER")
+    return items[0][1]
+
+
+def _items(der: bytes) -> list[tuple[int, bytes]]:
+    """The (tag, contents) of the DER elements laid end to end in `der` (definite lengths, as DER has them)."""
+    out: list[tuple[int, bytes]] = []
+    pos = 0
+    while pos < len(der):
+        if pos + 2 > len(der):
+            raise ValueError("malformed DER")
+        tag, length = der[pos], der[pos + 1]
+        pos += 2
+        if length & 0x80:
+            size = length & 0x7F
+            if not 1 <= size <= 4 or pos + size > len(der):
+                raise ValueError("malformed DER")
+            length = int.from_bytes(der[pos:pos + size], "big")
+            pos += size
+        if pos + length > len(der):
+            raise ValueError("malformed DER")
+        out.append((tag, der[pos:pos + length]))
+        pos += length
+    return out
 
 
 @cache
