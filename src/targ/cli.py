@@ -38,7 +38,7 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
           validate_responses: bool, access_log: bool, strict_requests: bool, allow_hosts: tuple[str, ...]) -> None:
     """Serve both vendors' APIs, the OAuth pages and the admin API on one port."""
     # No collection while starting: everything built now (modules, bundle, routes, the reset image) lives as long as
-    # the process, so the collector's passes over the growing heap (~150 ms in all) would free nothing.
+    # the process, so the collector's passes over the growing heap (~100 ms over a start) would free nothing.
     gc.disable()
     from targ.app import TargApp, build_world
     from targ.demo import demo_view
