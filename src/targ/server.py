@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import socket
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import uvicorn
 
-from targ.app import TargApp
+if TYPE_CHECKING:  # only the type: the benchmark's bare baseline app is served by these functions too
+    from targ.app import TargApp
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -3,6 +3,9 @@
 The ~900 component schemas of a vendor are registered once per direction as a single jsonschema_rs ``Registry``
 resource; an operation's schema node is compiled against that registry, so compiling it only touches the
 components it actually references (well under a millisecond each) and nothing is compiled at server start.
+Building that registry costs ~40 ms (every component prepared), so until some node needs more than a few dozen
+components, a node is compiled against a registry of only the components it reaches (none: no registry): a
+server's first requests (every Voucherify query parameter is a ``$ref``) do not pay for the whole vendor.
 
 Two directions, because OpenAPI 3 gives ``readOnly``/``writeOnly`` a meaning plain JSON Schema lacks:
 
@@ -29,11 +32,13 @@ import re._constants as sre
 import re._parser as sre_parse
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any, Literal
-
-import jsonschema_rs
+from typing import TYPE_CHECKING, Any, Literal
 
 from targ.spec.bundle import load_bundle
+
+if TYPE_CHECKING:
+    # Imported where validators are built, on first use: not every start validates anything (~5 ms).
+    import jsonschema_rs
 
 Direction = Literal["request", "response"]
 Schema = dict[str, Any]
@@ -239,16 +244,61 @@ def _formats(vendor: str, direction: Direction) -> dict[str, Callable[[str], boo
 
 _registries: dict[tuple[str, Direction], jsonschema_rs.Registry] = {}
 _validators: dict[tuple[str, Direction, int], tuple[Any, jsonschema_rs.Validator]] = {}
+# A node reaching more components than this is compiled against the whole registry (built once, then used for all).
+SMALL_CLOSURE = 48
 
 
 def registry(vendor: str, direction: Direction) -> jsonschema_rs.Registry:
     key = (vendor, direction)
     reg = _registries.get(key)
     if reg is None:
+        import jsonschema_rs
+
         doc = {"components": {"schemas": {n: _prepare(vendor, direction, s) for n, s in components(vendor).items()}}}
         reg = jsonschema_rs.Registry([(base_uri(vendor, direction), doc)], draft=jsonschema_rs.Draft202012)
         _registries[key] = reg
     return reg
+
+
+def _referenced(vendor: str, node: Any, limit: int) -> list[str] | None:
+    """The component names `node` reaches through ``$ref`` (transitively), or None when more than `limit`. Every
+    ``$ref`` key counts, even one in data such as an ``enum``: a name too many is harmless, one too few is not."""
+    schemas = components(vendor)
+    found: dict[str, None] = {}
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+                name = ref[len(REF_PREFIX):]
+                if name not in found and name in schemas:
+                    if len(found) == limit:
+                        return None
+                    found[name] = None
+                    stack.append(schemas[name])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return list(found)
+
+
+def _registry_for(vendor: str, direction: Direction, node: Any) -> jsonschema_rs.Registry | None:
+    """The whole registry once it exists; before that, one of just the components `node` reaches (None: it
+    reaches none). The same absolute ``$ref`` URIs resolve to the same prepared schemas either way."""
+    whole = _registries.get((vendor, direction))
+    if whole is not None:
+        return whole
+    names = _referenced(vendor, node, SMALL_CLOSURE)
+    if names is None:
+        return registry(vendor, direction)
+    if not names:
+        return None
+    import jsonschema_rs
+
+    schemas = components(vendor)
+    doc = {"components": {"schemas": {n: _prepare(vendor, direction, schemas[n]) for n in names}}}
+    return jsonschema_rs.Registry([(base_uri(vendor, direction), doc)], draft=jsonschema_rs.Draft202012)
 
 
 def validator(vendor: str, direction: Direction, node: Any) -> jsonschema_rs.Validator:
@@ -258,12 +308,14 @@ def validator(vendor: str, direction: Direction, node: Any) -> jsonschema_rs.Val
     hit = _validators.get(key)
     if hit is not None:
         return hit[1]
+    import jsonschema_rs
+
     compiled = jsonschema_rs.Draft202012Validator(
         _prepare(vendor, direction, node),
         validate_formats=True,
         ignore_unknown_formats=True,
         formats=_formats(vendor, direction),
-        registry=registry(vendor, direction),
+        registry=_registry_for(vendor, direction, node),
     )
     _validators[key] = (node, compiled)
     return compiled

@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any
-
-import jsonschema_rs
+from typing import TYPE_CHECKING, Any
 
 from targ.spec import schemas
 from targ.spec.bundle import Operation
 from targ.spec.multivalued import MULTI_VALUED, values_of
 from targ.spec.schemas import find_property, resolve, type_of
+
+if TYPE_CHECKING:
+    import jsonschema_rs
 
 # The edge answers for these itself (406/415/401), so they are neither validated nor required here.
 # Accept-Language is read by the edge, which falls back to the default language like the vendor does.

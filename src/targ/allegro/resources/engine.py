@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from targ.allegro.resources import paging, references
@@ -28,7 +29,7 @@ from targ.allegro.resources.model import OFFER, Doc, Hooks, Resource
 from targ.allegro.resources.shape import array_property, project, properties, response_schema
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.spec.bundle import Operation, load_bundle
+from targ.spec.bundle import Bundle, Operation, load_bundle
 
 Extra = Callable[[Ctx], Reply]
 TIMESTAMPS = ("createdAt", "updatedAt", "lastModified")
@@ -43,16 +44,17 @@ def serve(res: Resource, extras: Mapping[str, Extra] | None = None, derived: tup
     """Binds every operation of the resource (and the `extras`, by operationId) and returns what was derived.
     `derived` names extras that compute their answer from stored state rather than read it (coverage says so)."""
     bundle = load_bundle("allegro")
-    item = res.item or _item_path(bundle.operations, res.collection)
+    by_path, items = _paths(bundle)
+    item = res.item or _item_path(items, res.collection)
     ops: dict[str, Operation] = {}
-    for op in bundle.operations:
-        where = "collection" if op.path == res.collection else "item" if op.path == item else None
-        role = _ROLES.get((where or "", op.method))
-        if role is None or op.operation_id in (extras or {}):
-            continue
-        if res.keyed and role in ("replace", "patch"):
-            role = "upsert"
-        ops[role] = op
+    for where, path in (("collection", res.collection), ("item", item)):
+        for op in by_path.get(path or "", ()):
+            role = _ROLES.get((where, op.method))
+            if role is None or op.operation_id in (extras or {}):
+                continue
+            if res.keyed and role in ("replace", "patch"):
+                role = "upsert"
+            ops[role] = op
     full = _full_schema(ops)
     props = properties(full)
     bound = Bound(
@@ -81,9 +83,22 @@ def _bind(operation_id: str, bound: Bound, fn: Callable[[Ctx], Reply], backing: 
     handler("allegro", operation_id, backing=backing)(run)
 
 
-def _item_path(operations: list[Operation], collection: str) -> str | None:
-    pattern = re.compile(re.escape(collection) + r"/\{[^}/]+\}")
-    found = sorted({op.path for op in operations if pattern.fullmatch(op.path)})
+@cache
+def _paths(bundle: Bundle) -> tuple[dict[str, list[Operation]], dict[str, set[str]]]:
+    """The bundle's operations by path (in bundle order), and the item paths (`collection/{param}`) by collection:
+    worked out once, not per declared resource (24 of them, each binding at import)."""
+    by_path: dict[str, list[Operation]] = {}
+    items: dict[str, set[str]] = {}
+    for op in bundle.operations:
+        by_path.setdefault(op.path, []).append(op)
+        collection, _, last = op.path.rpartition("/")
+        if len(last) > 2 and last[0] == "{" and last[-1] == "}" and "}" not in last[1:-1]:
+            items.setdefault(collection, set()).add(op.path)
+    return by_path, items
+
+
+def _item_path(items: dict[str, set[str]], collection: str) -> str | None:
+    found = sorted(items.get(collection, ()))
     if len(found) > 1:
         raise ValueError(f"{collection}: several item paths {found}; declare `item`")
     return found[0] if found else None
