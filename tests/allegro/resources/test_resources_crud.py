@@ -13,9 +13,12 @@ from resource_helpers import bound, call, put_offer, valid_body
 from targ.allegro.resources.context import Bound
 from targ.allegro.resources.references import BOUND
 from targ.allegro.resources.shape import array_property, response_schema
+from targ.handlers import load_providers
 from targ.testing import TargServer
 
+load_providers()   # the resources are bound when their operations module is imported, before parametrising
 WRITABLE = sorted(name for name, b in BOUND.items() if {"create", "upsert"} & set(b.ops))
+assert WRITABLE, "no writable resource bound: the parametrised tests below would silently not run"
 # Required list parameters, per resource.
 LIST_QUERY: dict[str, dict[str, str]] = {"loyalty-promotions": {"promotionType": "MULTIPACK"}}
 # Deletes that deactivate instead of removing: (field, value) the item shows afterwards.
