@@ -145,8 +145,10 @@ def thread_view(thread: Json) -> Json:
             "interlocutor": {"login": thread["buyer"]["login"], "avatarUrl": avatar_url(thread["buyer"]["id"])}}
 
 
-def message_view(world: World, message: Json, base_url: str, *, viewer: str = SELLER) -> Json:
-    """`Message` as `viewer` (the seller, or the buyer on the admin side) sees it.
+def message_view(world: World, message: Json, base_url: str, *, viewer: str = SELLER,
+                 download_base: str | None = None) -> Json:
+    """`Message` as `viewer` (the seller, or the buyer on the admin side) sees it; its files' URLs start with
+    `download_base` (default: the seller's download operation).
 
     `relatesTo.order` is left out when the message is about no order: the spec's `MessageOrder` is not nullable
     (the vendor writes null there, #12675); `relatesTo.offer` is nullable and written as null.
@@ -158,7 +160,7 @@ def message_view(world: World, message: Json, base_url: str, *, viewer: str = SE
     for attachment_id in message["attachments"]:
         found = files.find(world, attachment_id)
         if found is not None:
-            attachments.append(files.info(found[1], base_url))
+            attachments.append(files.info(found[1], download_base or f"{base_url}/messaging/message-attachments"))
     return {"id": message["id"], "status": "DELIVERED", "type": message["type"],
             "createdAt": iso(message["createdAt"]), "thread": {"id": message["thread"]},
             "author": {"login": message["login"], "isInterlocutor": message["author"] != viewer},

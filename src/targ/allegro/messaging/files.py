@@ -91,11 +91,11 @@ def delete(world: World, attachment_ids: list[str]) -> None:
         world.store.delete(ATTACHMENT_KIND, attachment_id)
 
 
-def info(attachment: Json, base_url: str) -> Json:
-    """`MessageAttachmentInfo`: the URL is this server's download operation (the vendor's points at its upload host,
-    and is read through the same operation: staff in #8750)."""
+def info(attachment: Json, download_base: str) -> Json:
+    """`MessageAttachmentInfo`; `url` is `download_base/<id>`: for the seller this server's download operation (the
+    vendor's points at its upload host, and is read through the same operation: staff in #8750)."""
     return {"fileName": attachment["fileName"], "mimeType": attachment["mimeType"],
-            "url": f"{base_url}/messaging/message-attachments/{attachment['id']}", "status": attachment["status"]}
+            "url": f"{download_base}/{attachment['id']}", "status": attachment["status"]}
 
 
 @runs(SCAN_JOB)
