@@ -55,8 +55,8 @@ def test_buyer_file_round_trips_to_the_seller(http: httpx.Client, allegro: httpx
 def test_declaration_limits(allegro: httpx.Client) -> None:
     wrong_type = declare(allegro, "umowa.docx", 100)
     assert wrong_type.status_code == 415 and errors(wrong_type)[0]["code"] == "UNSUPPORTED_MIME_TYPE"
-    no_extension = declare(allegro, "plik", 100)
-    assert no_extension.status_code == 415
+    archive = declare(allegro, "zdjecia.tar.gz", 100)
+    assert archive.status_code == 415
     too_large = declare(allegro, "skan.pdf", 5 * 1024 * 1024 + 1)
     assert too_large.status_code == 422
     assert [(e["code"], e["path"]) for e in errors(too_large)] == [("VALIDATION_ERROR", "size")]
@@ -127,3 +127,20 @@ def test_unknown_attachment(allegro: httpx.Client) -> None:
         assert resp.status_code == 404
         [error] = errors(resp)
         assert error["code"] == "ATTACHMENT_NOT_FOUND" and error["message"] == f"No attachment with such Id [{missing}]"
+
+
+def test_a_reupload_before_sending_replaces_the_file(allegro: httpx.Client) -> None:
+    attachment_id = declare(allegro, "skan.png", len(PNG)).json()["id"]
+    assert upload(allegro, attachment_id, PNG[:100], "image/png").status_code == 200
+    assert upload(allegro, attachment_id, PNG, "image/png").status_code == 200
+    assert allegro.get(f"/messaging/message-attachments/{attachment_id}").content == PNG
+
+
+def test_a_name_without_extension_takes_its_format_from_the_upload(allegro: httpx.Client) -> None:
+    # The spec's own example declares "filename": "attachment".
+    attachment_id = declare(allegro, "attachment", len(PDF)).json()["id"]
+    assert upload(allegro, attachment_id, PDF, "application/pdf").status_code == 200
+    got = allegro.get(f"/messaging/message-attachments/{attachment_id}")
+    assert got.content == PDF and got.headers["content-type"] == "application/pdf"
+    assert got.headers["content-disposition"] == ("attachment; filename=\"=?UTF-8?Q?attachment?=\"; "
+                                                  "filename*=UTF-8''attachment")

@@ -28,6 +28,7 @@ def test_writing_needs_a_seller_a_buyer_and_a_text(http: httpx.Client, offer: st
 def test_attachments_must_be_files_the_message_center_takes(http: httpx.Client, order: str) -> None:
     write = "/__targ/buyer/messages"
     for attachment in (file_body("wirus.exe", PNG), {"fileName": "a.png", "content": "***"},
+                       {**file_body("a.png", PNG), "mimeType": "application/pdf"}, file_body("bez_rozszerzenia", PNG),
                        file_body("pusty.png", b""), file_body("duzy.png", b"0" * (5 * 1024 * 1024 + 1))):
         refused(http.post(write, json={"checkoutFormId": order, "text": "x", "attachments": [attachment]}), 400,
                 "bad_request")
@@ -55,3 +56,11 @@ def test_a_buyer_writing_to_another_seller_gets_a_thread_there(http: httpx.Clien
     assert [t["id"] for t in stranger.get("/messaging/threads").json()["threads"]] == [written["threadId"]]
     assert allegro.get("/messaging/threads").json()["threads"] == []
     assert written["message"]["type"] == "MESSAGE_CENTER" and written["message"]["relatesTo"] == {"offer": None}
+
+
+def test_a_buyer_file_without_extension_names_its_type(http: httpx.Client, allegro: httpx.Client, order: str) -> None:
+    written = buyer_writes(http, checkoutFormId=order, text="zdjęcie",
+                           attachments=[{**file_body("zdjecie", PNG), "mimeType": "image/png"}])
+    [info] = written["message"]["attachments"]
+    assert (info["fileName"], info["mimeType"]) == ("zdjecie", "image/png")
+    assert allegro.get(info["url"]).content == PNG

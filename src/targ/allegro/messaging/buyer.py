@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Json = dict[str, Any]
 WRITE_FIELDS = frozenset({"login", "sellerId", "checkoutFormId", "offerId", "text", "attachments"})
 REPLY_FIELDS = frozenset({"checkoutFormId", "offerId", "text", "attachments"})
-ATTACHMENT_FIELDS = frozenset({"fileName", "content"})
+ATTACHMENT_FIELDS = frozenset({"fileName", "mimeType", "content"})
 
 
 def bad(message: str) -> MarketplaceRefusal:
@@ -57,8 +57,9 @@ def _text(body: Json) -> str:
     return text
 
 
-def _files(body: Json) -> list[tuple[str, bytes]]:
-    """(file name, bytes) of `attachments: [{fileName, content (base64)}]`, within the seller's limits."""
+def _files(body: Json) -> list[tuple[str, str, bytes]]:
+    """(file name, media type, bytes) of `attachments: [{fileName, mimeType?, content (base64)}]`, within the
+    seller's limits; `mimeType` defaults to the one the name's extension tells."""
     given = body.get("attachments")
     if given is None:
         return []
@@ -73,15 +74,17 @@ def _files(body: Json) -> list[tuple[str, bytes]]:
         name, content = _string(item, "fileName"), item.get("content")
         if name is None or not isinstance(content, str):
             raise bad(f"{where} needs fileName and content (base64)")
-        if files.media_type_for(name) is None:
-            raise bad(f"{where}.fileName: the message center takes {', '.join(files.MEDIA_TYPES)} files only")
+        media_type = _string(item, "mimeType") or files.media_type_for(name)
+        if media_type is None or not files.name_allowed(name) or not files.upload_allowed(name, media_type):
+            raise bad(f"{where}: the message center takes {', '.join(files.MEDIA_TYPES)} files only "
+                      f"({', '.join(sorted(files.MEDIA_TYPE_SET))}), a mimeType agreeing with the name")
         try:
             data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):
             raise bad(f"{where}.content must be base64") from None
         if not data or len(data) > files.MAX_BYTES:
             raise bad(f"{where}: a file of 1 to {files.MAX_BYTES} bytes")
-        out.append((name, data))
+        out.append((name, media_type, data))
     return out
 
 
@@ -99,12 +102,12 @@ def _offer_owner(world: World, offer_id: str) -> str:
     return doc.owner
 
 
-def _post(world: World, seller: str, thread: Json, buyer: Json, text: str, found: list[tuple[str, bytes]],
+def _post(world: World, seller: str, thread: Json, buyer: Json, text: str, found: list[tuple[str, str, bytes]],
           offer: str | None, order: str | None) -> Json:
     attachments = []
-    for name, data in found:
+    for name, media_type, data in found:
         attachment = files.declare(world, seller, name, len(data), by=center.BUYER)
-        files.upload(world, seller, attachment, str(files.media_type_for(name)), data)
+        files.upload(world, seller, attachment, media_type, data)
         attachments.append(attachment)
     # A question asked at an offer is ASK_QUESTION; anything else written in the message center MESSAGE_CENTER
     # (staff in #13208).

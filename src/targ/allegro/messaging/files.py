@@ -11,7 +11,8 @@ seller whose message center holds it (the declaring seller, or the seller a buye
 
 The limits (docs/behaviour.md, "Message center"): at most 5 MiB (the spec's `size` maximum, 5242880; staff in
 allegro-api #8750: "The maximum file size is 5MB"); only .pdf, .gif, .bmp, .tiff, .jpeg, .jpg and .png files (staff in
-#6635; the upload's media types in the spec are exactly those formats).
+#6635; the upload's media types in the spec are exactly those formats): a declared name with another extension is
+refused, a name without one is taken and its upload's media type tells the format.
 """
 
 from __future__ import annotations
@@ -41,10 +42,26 @@ MEDIA_TYPES = {
 }
 
 
+MEDIA_TYPE_SET = frozenset(MEDIA_TYPES.values())
+
+
 def media_type_for(file_name: str) -> str | None:
-    """The media type a file of this name is uploaded as, or None when the message center does not take it."""
+    """The media type a file of this name must be uploaded as; None when its name has no extension (then the upload's
+    own media type tells) or one the message center does not take (see `name_allowed`)."""
     _, dot, ext = file_name.rpartition(".")
     return MEDIA_TYPES.get(ext.lower()) if dot else None
+
+
+def name_allowed(file_name: str) -> bool:
+    """A file the message center takes: one of its formats by extension, or a name without one (the spec's own
+    example declares `"filename": "attachment"`)."""
+    return "." not in file_name or media_type_for(file_name) is not None
+
+
+def upload_allowed(file_name: str, media_type: str) -> bool:
+    """The upload is one of the formats, and the declared file's if its name tells it."""
+    wanted = media_type_for(file_name)
+    return media_type in MEDIA_TYPE_SET and (wanted is None or wanted == media_type)
 
 
 def declare(world: World, seller_id: str, file_name: str, size: int, *, by: str = "SELLER") -> Json:

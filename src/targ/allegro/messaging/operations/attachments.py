@@ -27,7 +27,7 @@ def _q_encoded(name: str) -> str:
 def declare(req: Request) -> Reply:
     seller = seller_id(req)
     file_name, size = str(req.body["filename"]), int(req.body["size"])
-    if files.media_type_for(file_name) is None:
+    if not files.name_allowed(file_name):
         # The spec's "415 Unsupported mime type" on the declaration; the formats: staff in #6635.
         raise errors.unsupported_type(file_name, req.language)
     attachment = files.declare(req.world, seller, file_name, size)
@@ -42,7 +42,7 @@ def upload(req: Request) -> Reply:
         # have [access]", the spec).
         raise errors.not_allowed(req.language)
     media_type = (req.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if media_type != files.media_type_for(attachment["fileName"]):
+    if not files.upload_allowed(attachment["fileName"], media_type):
         raise errors.unsupported_type(f"{media_type} for {attachment['fileName']}", req.language)
     content = req.raw_body
     limit = min(files.MAX_BYTES, int(attachment["size"]))
