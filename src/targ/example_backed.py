@@ -14,7 +14,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "answerUserRatingUsingPUT"),  # PUT /sale/user-ratings/{ratingId}/answer
     ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
-    ("allegro", "changeReadFlagOnThreadPUT"),  # PUT /messaging/threads/{threadId}/read
     ("allegro", "changeStatusOfIssueUsingPOST"),  # POST /sale/issues/{issueId}/status
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createAnIssueAttachmentUsingPOST"),  # POST /sale/issues/attachments
@@ -22,8 +21,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
-    ("allegro", "deleteMessageDELETE"),  # DELETE /messaging/messages/{messageId}
-    ("allegro", "downloadAttachmentGET"),  # GET /messaging/message-attachments/{attachmentId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
     ("allegro", "getBillingEntries"),  # GET /billing/billing-entries
@@ -36,7 +33,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
     ("allegro", "getListOfIssuesUsingGET"),  # GET /sale/issues
     ("allegro", "getListing"),  # GET /offers/listing
-    ("allegro", "getMessageGET"),  # GET /messaging/messages/{messageId}
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
@@ -51,20 +47,13 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
-    ("allegro", "getThreadGET"),  # GET /messaging/threads/{threadId}
     ("allegro", "getUserRatingUsingGET"),  # GET /sale/user-ratings/{ratingId}
     ("allegro", "getUserRatingsUsingGET"),  # GET /sale/user-ratings
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
     ("allegro", "initiateRefund"),  # POST /payments/refunds
-    ("allegro", "listMessagesGET"),  # GET /messaging/threads/{threadId}/messages
-    ("allegro", "listThreadsGET"),  # GET /messaging/threads
-    ("allegro", "newAttachmentDeclarationPOST"),  # POST /messaging/message-attachments
-    ("allegro", "newMessageInThreadPOST"),  # POST /messaging/threads/{threadId}/messages
-    ("allegro", "newMessagePOST"),  # POST /messaging/messages
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
-    ("allegro", "uploadAttachmentPUT"),  # PUT /messaging/message-attachments/{attachmentId}
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadIssueAttachmentUsingPUT"),  # PUT /sale/issues/attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}

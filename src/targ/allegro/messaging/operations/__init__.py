@@ -1,0 +1,1 @@
+"""The message center's operations, one module per resource: threads, messages, attachments."""
