@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from targ.allegro.catalog.dataset import REFERENCE, load
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.clock import iso, parse_duration
-from targ.http.errors import AllegroError
 
 Json = dict[str, Any]
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.orders.model import ORDER_KIND, retained
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 Json = dict[str, Any]

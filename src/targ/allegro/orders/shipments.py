@@ -21,9 +21,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import carrier, model
 from targ.clock import iso
-from targ.http.errors import AllegroError
 
 if TYPE_CHECKING:
     from targ.world import World

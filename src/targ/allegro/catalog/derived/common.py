@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.allegro.auth import access_denied
 from targ.allegro.catalog.dataset import DAY_MS
+from targ.allegro.errors import AllegroError, access_denied
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 Json = dict[str, Any]

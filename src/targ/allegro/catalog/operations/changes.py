@@ -13,9 +13,9 @@ from typing import Any
 
 from targ.allegro.catalog.dataset import DAY_MS, at_day
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
 from targ.clock import iso, parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 Json = dict[str, Any]

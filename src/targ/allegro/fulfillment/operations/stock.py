@@ -14,7 +14,8 @@ says, `offset`, `limit`, `sort` and `productId` are ignored for CSV (all rows, b
 from __future__ import annotations
 
 from targ.allegro.fulfillment import products
-from targ.allegro.fulfillment.common import negotiated, page, seller_id
+from targ.allegro.fulfillment.common import page
+from targ.allegro.fulfillment.operations.caller import negotiated, seller_id
 from targ.allegro.fulfillment.stock import rows
 from targ.allegro.fulfillment.stock_listing import CSV, _csv, ordered, select
 from targ.handlers import handler

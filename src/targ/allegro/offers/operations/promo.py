@@ -10,11 +10,11 @@ An unknown package id (or a package of the other type) is a 422."""
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.allegro.offers.promo import change, view
 from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

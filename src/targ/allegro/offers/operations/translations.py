@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import events, model
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 Json = dict[str, Any]
@@ -40,9 +40,10 @@ def read(req: Request) -> Reply:
     return Reply({"translations": entries})
 
 
-def _changed(req: Request, owner: str, offer: Json, language: str) -> None:
+def _changed(req: Request, owner: str, offer: Json, translation: str) -> None:
+    """A listed offer's `translation` (its language tag) changed: the OFFER_TRANSLATION_UPDATED event."""
     if model.status_of(offer) in model.LIVE:
-        events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": language}])
+        events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": translation}])
 
 
 @handler("allegro", "updateOfferTranslationUsingPATCH")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import events, listing, model
 from targ.allegro.orders.access import check_revision, seller_id, seller_order
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 UNPROCESSABLE = "SellerOrdersStoreUnprocessableEntityException"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import model
 from targ.allegro.orders.access import check_revision, seller_id, seller_order
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 Json = dict[str, Any]

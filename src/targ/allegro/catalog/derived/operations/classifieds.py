@@ -14,9 +14,9 @@ from typing import Any
 
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.common import OFFER_KIND, day_start, owned_offer, seller_id, time_param
+from targ.allegro.errors import AllegroError
 from targ.clock import parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 Json = dict[str, Any]

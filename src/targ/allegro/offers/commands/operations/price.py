@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.commands import base
@@ -20,7 +21,6 @@ from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, promo
 from targ.allegro.offers.commands.base import (
     Family,
@@ -18,7 +19,6 @@ from targ.allegro.offers.commands.base import (
     general_report,
     register,
 )
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 if TYPE_CHECKING:

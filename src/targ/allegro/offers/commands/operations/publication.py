@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, publication
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 if TYPE_CHECKING:

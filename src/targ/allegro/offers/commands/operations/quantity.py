@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _validate(req: Request, body: Json) -> None:
 
 def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
     if model.is_one_fulfillment(offer):
-        raise TaskFailure.of(onefulfillment.RULES["StockChange"].error("en-US"))
+        raise TaskFailure.of(onefulfillment.RULES["StockChange"].error())
     modification = body["modification"]
     stock = offer.setdefault("stock", {"unit": "UNIT"})
     current = int(stock.get("available") or 0)
