@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import re
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, log
+from common import ROOT, BenchError, log, request
 from routes import DETAIL, SHIPMENTS, build_routes, order_routes, seed_orders
 from servers import Server, cpus, reset_times, startup, stop_server
 from wrk import CONNECTIONS, ensure_wrk, load
@@ -50,6 +51,10 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         for name, by_route in o_loads.items():
             loads[name].update(by_route)
     rss_after = {"targ": targ.rss_mb(), "baseline": base.rss_mb()}
+    status, _, data = request(targ.port, "GET", "/__targ/caches")
+    if status != 200:
+        raise BenchError(f"GET /__targ/caches answered {status}")
+    caches = json.loads(data)["caches"]
     stop_server(targ)
     stop_server(base)
     targ_load, base_load = loads["targ"], loads["baseline"]
@@ -59,6 +64,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "reset_ms": reset,
         "rss_mb": {name: {"idle": rss_idle[name], "after_load": rss_after[name]} for name in ("targ", "baseline")},
         "post_route": post_info,
+        "caches": caches,
         "orders": orders_info,
         "load": {"targ": targ_load, "baseline": base_load},
         "ratio": {label: {c: p["ratio"] for c, p in points.items()} for label, points in targ_load.items()},

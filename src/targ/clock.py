@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from targ.cache import Cache
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -52,8 +54,16 @@ def format_duration(ms: int) -> str:
     return ("-" if ms < 0 else "") + out
 
 
+_PARSED: Cache[str, int] = Cache("clock.parse")
+
+
 def parse_time(text: str) -> int:
-    """RFC 3339 → ms. A missing zone is read as UTC."""
+    """RFC 3339 → ms. A missing zone is read as UTC. Remembered: the same stored instants are read again on every
+    write of their document (an order's `updatedAt` for its listing row)."""
+    return _PARSED.get(text, lambda: _parse_time(text))
+
+
+def _parse_time(text: str) -> int:
     s = text.strip().replace("z", "Z")
     if s.endswith("Z"):
         s = s[:-1] + "+00:00"
@@ -63,22 +73,20 @@ def parse_time(text: str) -> int:
     return int(dt.timestamp() * 1000)
 
 
-_ISO: dict[int, str] = {}
+_ISO: Cache[int, str] = Cache("clock.iso")
 
 
 def iso(ms: int) -> str:
     """ms → `2026-01-01T00:00:00.000Z`, as both vendors write timestamps (formatted by hand: it runs per field, and
     remembered: a request stamps the same instant on several fields)."""
-    text = _ISO.get(ms)
-    if text is None:
-        seconds, millis = divmod(ms, 1000)
-        t = time.gmtime(seconds)
-        text = (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
-                f".{millis:03d}Z")
-        if len(_ISO) >= 4096:
-            _ISO.clear()
-        _ISO[ms] = text
-    return text
+    return _ISO.get(ms, lambda: _format(ms))
+
+
+def _format(ms: int) -> str:
+    seconds, millis = divmod(ms, 1000)
+    t = time.gmtime(seconds)
+    return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}"
+            f".{millis:03d}Z")
 
 
 class Clock:

@@ -88,13 +88,11 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "create-campaign-template"),  # POST /v1/templates/campaigns
     ("voucherify", "create-category"),  # POST /v1/categories
     ("voucherify", "create-custom-event-schema"),  # POST /management/v1/projects/{projectId}/custom-event-schemas
-    ("voucherify", "create-customer"),  # POST /v1/customers
     ("voucherify", "create-earning-rule"),  # POST /v1/loyalties/{campaignId}/earning-rules
     ("voucherify", "create-in-bulk-loyalty-tiers"),  # POST /v1/loyalties/{campaignId}/tiers
     ("voucherify", "create-loyalty-program"),  # POST /v1/loyalties
     ("voucherify", "create-metadata-schema"),  # POST /management/v1/projects/{projectId}/metadata-schemas
     ("voucherify", "create-points-expiration-export"),  # POST /v1/loyalties/{campaignId}/points-expiration/export
-    ("voucherify", "create-product"),  # POST /v1/products
     ("voucherify", "create-product-collection"),  # POST /v1/product-collections
     ("voucherify", "create-project"),  # POST /management/v1/projects
     ("voucherify", "create-promotion-stack"),  # POST /v1/promotions/{campaignId}/stacks
@@ -104,24 +102,20 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "create-reward-assignment"),  # POST /v1/rewards/{rewardId}/assignments
     ("voucherify", "create-reward-assignment-1"),  # POST /v1/loyalties/{campaignId}/rewards
     ("voucherify", "create-segment"),  # POST /v1/segments
-    ("voucherify", "create-sku"),  # POST /v1/products/{productId}/skus
     ("voucherify", "create-stacking-rules"),  # POST /management/v1/projects/{projectId}/stacking-rules
     ("voucherify", "create-validation-rule-assignment"),  # POST /v1/validation-rules/{validationRuleId}/assignments
     ("voucherify", "create-validation-rules"),  # POST /v1/validation-rules
     ("voucherify", "create-voucher"),  # POST /v1/vouchers/{code}
     ("voucherify", "create-webhook"),  # POST /management/v1/projects/{projectId}/webhooks
-    ("voucherify", "customer-permanently-deletion"),  # POST /v1/customers/{customerId}/permanent-deletion
     ("voucherify", "delete-bin-entry"),  # DELETE /v1/trash-bin/{binEntryId}
     ("voucherify", "delete-brand"),  # DELETE /management/v1/projects/{projectId}/branding/{brandingId}
     ("voucherify", "delete-campaign"),  # DELETE /v1/campaigns/{campaignId}
     ("voucherify", "delete-campaign-template"),  # DELETE /v1/templates/campaigns/{campaignTemplateId}
     ("voucherify", "delete-category"),  # DELETE /v1/categories/{categoryId}
     ("voucherify", "delete-custom-event-schema"),
-    ("voucherify", "delete-customer"),  # DELETE /v1/customers/{customerId}
     ("voucherify", "delete-earning-rule"),  # DELETE /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}
     ("voucherify", "delete-loyalty-program"),  # DELETE /v1/loyalties/{campaignId}
     ("voucherify", "delete-metadata-schema"),
-    ("voucherify", "delete-product"),  # DELETE /v1/products/{productId}
     ("voucherify", "delete-product-collection"),  # DELETE /v1/product-collections/{productCollectionId}
     ("voucherify", "delete-project"),  # DELETE /management/v1/projects/{projectId}
     ("voucherify", "delete-promotion-stack"),  # DELETE /v1/promotions/{campaignId}/stacks/{stackId}
@@ -130,7 +124,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "delete-reward-assignment"),  # DELETE /v1/rewards/{rewardId}/assignments/{assignmentId}
     ("voucherify", "delete-reward-assignment-1"),  # DELETE /v1/loyalties/{campaignId}/rewards/{assignmentId}
     ("voucherify", "delete-segment"),  # DELETE /v1/segments/{segmentId}
-    ("voucherify", "delete-sku"),  # DELETE /v1/products/{productId}/skus/{skuId}
     ("voucherify", "delete-stacking-rules"),
     ("voucherify", "delete-validation-rule-assignment"),
     ("voucherify", "delete-validation-rules"),  # DELETE /v1/validation-rules/{validationRuleId}
@@ -181,9 +174,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "get-voucher"),  # GET /v1/vouchers/{code}
     ("voucherify", "get-voucher-redemptions"),  # GET /v1/vouchers/{code}/redemption
     ("voucherify", "get-webhook"),  # GET /management/v1/projects/{projectId}/webhooks/{webhookId}
-    ("voucherify", "import-SKUs-using-csv"),  # POST /v1/skus/importCSV
-    ("voucherify", "import-customers-using-csv"),  # POST /v1/customers/importCSV
-    ("voucherify", "import-products-using-csv"),  # POST /v1/products/importCSV
     ("voucherify", "import-vouchers"),  # POST /v1/vouchers/import
     ("voucherify", "import-vouchers-to-campaign"),  # POST /v1/campaigns/{campaignId}/import
     ("voucherify", "import-vouchers-to-campaign-using-csv"),  # POST /v1/campaigns/{campaignId}/importCSV
@@ -198,9 +188,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "list-campaigns"),  # GET /v1/campaigns
     ("voucherify", "list-categories"),  # GET /v1/categories
     ("voucherify", "list-custom-event-schemas"),  # GET /management/v1/projects/{projectId}/custom-event-schemas
-    ("voucherify", "list-customer-activity"),  # GET /v1/customers/{customerId}/activity
-    ("voucherify", "list-customer-redeemables"),  # GET /v1/customers/{customerId}/redeemables
-    ("voucherify", "list-customer-segments"),  # GET /v1/customers/{customerId}/segments
     ("voucherify", "list-earning-rules"),  # GET /v1/loyalties/{campaignId}/earning-rules
     ("voucherify", "list-locations"),  # GET /v1/locations
     ("voucherify", "list-loyalty-campaign-transactions"),  # GET /v1/loyalties/{campaignId}/transactions
@@ -265,24 +252,17 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("voucherify", "update-campaign-template"),  # PUT /v1/templates/campaigns/{campaignTemplateId}
     ("voucherify", "update-category"),  # PUT /v1/categories/{categoryId}
     ("voucherify", "update-custom-event-schema"),
-    ("voucherify", "update-customer"),  # PUT /v1/customers/{customerId}
-    ("voucherify", "update-customers-in-bulk"),  # POST /v1/customers/bulk/async
-    ("voucherify", "update-customers-metadata-in-bulk"),  # POST /v1/customers/metadata/async
     ("voucherify", "update-earning-rule"),  # PUT /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}
     ("voucherify", "update-loyalty-card-balance"),  # POST /v1/loyalties/members/{memberId}/balance
     ("voucherify", "update-loyalty-card-balance-1"),  # POST /v1/loyalties/{campaignId}/members/{memberId}/balance
     ("voucherify", "update-loyalty-program"),  # PUT /v1/loyalties/{campaignId}
     ("voucherify", "update-metadata-schema"),
-    ("voucherify", "update-product"),  # PUT /v1/products/{productId}
-    ("voucherify", "update-products-in-bulk"),  # POST /v1/products/bulk/async
-    ("voucherify", "update-products-metadata-in-bulk"),  # POST /v1/products/metadata/async
     ("voucherify", "update-project"),  # PUT /management/v1/projects/{projectId}
     ("voucherify", "update-promotion-stack"),  # PUT /v1/promotions/{campaignId}/stacks/{stackId}
     ("voucherify", "update-promotion-tier"),  # PUT /v1/promotions/tiers/{promotionTierId}
     ("voucherify", "update-reward"),  # PUT /v1/rewards/{rewardId}
     ("voucherify", "update-reward-assignment"),  # PUT /v1/rewards/{rewardId}/assignments/{assignmentId}
     ("voucherify", "update-reward-assignment-1"),  # PUT /v1/loyalties/{campaignId}/rewards/{assignmentId}
-    ("voucherify", "update-sku"),  # PUT /v1/products/{productId}/skus/{skuId}
     ("voucherify", "update-stacking-rules"),  # PUT /management/v1/projects/{projectId}/stacking-rules/{stackingRulesId}
     ("voucherify", "update-user"),  # PUT /management/v1/projects/{projectId}/users/{userId}
     ("voucherify", "update-validation-rule"),  # PUT /v1/validation-rules/{validationRuleId}

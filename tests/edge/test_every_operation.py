@@ -33,6 +33,11 @@ STATE_ERRORS = frozenset({403, 404, 409, 422})
 # Bodies the spec leaves loose but the vendor's documentation requires (the handler enforces them).
 DOCUMENTED_BODIES: dict[tuple[str, str], Any] = {
     ("voucherify", "create-export"): {"exported_object": "order"},
+    # The docs' schemas require a source id per bulk item, and `source_ids` with `metadata` (voucherify-docs).
+    ("voucherify", "update-customers-in-bulk"): [{"source_id": "c-1"}],
+    ("voucherify", "update-products-in-bulk"): [{"source_id": "p-1"}],
+    ("voucherify", "update-customers-metadata-in-bulk"): {"source_ids": ["c-1"], "metadata": {"a": 1}},
+    ("voucherify", "update-products-metadata-in-bulk"): {"source_ids": ["p-1"], "metadata": {"a": 1}},
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from targ.clock import iso
 from targ.jobs import RUNNERS, runs
-from targ.store.base import Job
+from targ.store.base import Job, NestedTransaction
 from targ.world import DEFAULT_TEST_START, ClockBackwards, Options, World
 
 HOUR = 3600_000
@@ -112,10 +112,18 @@ def test_ids_are_deterministic_per_seed() -> None:
     assert len(ids_a[2]) == 20
 
 
+def test_a_transaction_inside_another_must_say_it_joins(world: World) -> None:
+    with world.store.transaction():
+        world.store.put("thing", "outer", {})
+        with pytest.raises(NestedTransaction, match="join=True"), world.store.transaction():
+            pass
+    assert world.store.get("thing", "outer") == {}
+
+
 def test_inner_failure_rolls_back_the_whole_transaction(world: World) -> None:
     with pytest.raises(ValueError), world.store.transaction():
         world.store.put("thing", "outer", {})
-        with world.store.transaction():
+        with world.store.transaction(join=True):
             world.store.put("thing", "inner", {})
             raise ValueError("inner")
     assert world.store.get("thing", "outer") is None and world.store.get("thing", "inner") is None
@@ -125,7 +133,7 @@ def test_swallowed_inner_failure_refuses_to_commit(world: World) -> None:
     with pytest.raises(RuntimeError, match="rolled back"), world.store.transaction():
         world.store.put("thing", "outer", {})
         try:
-            with world.store.transaction():
+            with world.store.transaction(join=True):
                 raise ValueError("inner")
         except ValueError:
             pass

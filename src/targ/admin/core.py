@@ -112,8 +112,7 @@ def get_config(req: Request) -> Reply:
 def patch_config(req: Request) -> Reply:
     body = json_object(req)
     try:
-        with req.world.store.transaction():
-            req.world.config.update(body)
+        req.world.config.update(body)
     except ValueError as exc:
         raise bad_request(str(exc)) from None
     return Reply(config_view(req), 200)

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from targ.admin import ADMIN
 from targ.admin.core import bad_request, json_object
 from targ.allegro.orders import buyer, carrier
+from targ.allegro.orders.documents import CheckoutForm
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import parse_time
 from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
-Step = Callable[[], tuple[Json, list[Json]]]
+Step = Callable[[], tuple[CheckoutForm, list[Json]]]
 
 
 @contextmanager

@@ -7,9 +7,8 @@ from targ.admin import ADMIN
 from targ.admin.guard import AdminGuard
 from targ.http.errors import AdminError
 from targ.http.pipeline import Surface
-from targ.http.policies import NoStamp
 from targ.http.request import Request
-from targ.http.routes import PlainErrors, PlainReplies, RoutesReadTheirOwnInput, TableRoutes
+from targ.http.routes import plain_surface
 from targ.world import World
 
 PREFIX = "/__targ"
@@ -31,14 +30,5 @@ class AdminGate:
 
 
 def surface(world: World) -> Surface:
-    errors = PlainErrors(AdminError)
-    return Surface(
-        name="admin",
-        owns=owns,
-        routes=TableRoutes(ADMIN, errors),
-        errors=errors,
-        checks=RoutesReadTheirOwnInput(),
-        replies=PlainReplies(),
-        stamp=NoStamp(),
-        gate=AdminGate(AdminGuard(world.options.host, world.options.allow_hosts)),
-    )
+    return plain_surface("admin", owns, ADMIN, AdminError,
+                         gate=AdminGate(AdminGuard(world.options.host, world.options.allow_hosts)))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from targ.http.errors import TargError
-from targ.http.policies import Errors, Route
+from targ.http.pipeline import Surface
+from targ.http.policies import Errors, Gate, NoStamp, Route
 from targ.http.request import Reply, Request
 from targ.http.response import Response, build
 
@@ -127,3 +128,12 @@ class PlainErrors:
 
     def render(self, req: Request, exc: TargError) -> Response:
         return build(exc.status, exc.body(), "application/json", exc.headers())
+
+
+def plain_surface(name: str, owns: Callable[[str], bool], table: RouteTable,
+                  make_error: Callable[[int, str, str, dict[str, str] | None], TargError],
+                  gate: Gate | None = None) -> Surface:
+    """A surface of hand-written routes: its route table, its error type, nothing checked up front."""
+    errors = PlainErrors(make_error)
+    return Surface(name=name, owns=owns, routes=TableRoutes(table, errors), errors=errors,
+                   checks=RoutesReadTheirOwnInput(), replies=PlainReplies(), stamp=NoStamp(), gate=gate)

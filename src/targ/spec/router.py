@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from targ.cache import Cache
 from targ.spec.bundle import Operation
 
 MEMO_SIZE = 4096
@@ -51,7 +52,7 @@ class Router:
         # Paths without parameters (`/me`, `/order/events`) are answered by one dict lookup, and recent
         # (method, path) pairs from a bounded memo: clients hit the same few paths over and over.
         self._literal: dict[str, _Node] = {}
-        self._memo: dict[tuple[str, str], Match | None] = {}
+        self._memo: Cache[tuple[str, str], Match | None] = Cache("router.paths", MEMO_SIZE)
         self._positions: dict[int, list[tuple[int, str]]] = {}  # id(op) → (segment index, name) of its parameters
         for op in operations:
             node = self._root
@@ -71,14 +72,7 @@ class Router:
     def match(self, method: str, raw_path: str) -> Match | None:
         """None: no such path. Otherwise the operations for `method` (maybe none) and the allowed methods.
         The result is shared: callers copy the parameter dicts before changing them."""
-        key = (method, raw_path)
-        if key in self._memo:
-            return self._memo[key]
-        found = self._match(method, raw_path)
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[key] = found
-        return found
+        return self._memo.get((method, raw_path), lambda: self._match(method, raw_path))
 
     def _match(self, method: str, raw_path: str) -> Match | None:
         literal = self._literal.get(raw_path)

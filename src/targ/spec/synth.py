@@ -14,6 +14,7 @@ import math
 import re
 from typing import Any
 
+from targ.cache import Cache
 from targ.spec import schemas
 from targ.spec.bundle import Operation
 from targ.spec.schemas import Direction, find_property, is_marked, merge, resolve, sample_pattern, type_of
@@ -224,8 +225,9 @@ def _pick_media(content: dict[str, Any], wanted: str | None = None) -> str:
 
 
 def _raw_body(media_type: str, entry: dict[str, Any]) -> bytes | str:
-    if isinstance(entry.get("example"), str | bytes):
-        return entry["example"]
+    example = entry.get("example")
+    if isinstance(example, str | bytes):
+        return example
     if media_type == "application/pdf":
         return _PDF
     if media_type.startswith("image/"):
@@ -260,17 +262,16 @@ def _headers(op: Operation, entry: dict[str, Any], body: Any, gen: _Gen) -> dict
     return out
 
 
-_cache: dict[tuple[Operation, int, str | None], Reply] = {}  # Operation hashes by identity
+_EXAMPLES: Cache[tuple[str, str, int, str | None], Reply] = Cache("spec.examples")
 
 
 def synthesize(op: Operation, status: int | None = None, media_type: str | None = None) -> Reply:
     """(status, media type, body, headers) for a status (default: the success status) made from the spec.
     `media_type` (e.g. the client's Accept) picks among several declared types; by default JSON is preferred."""
     status = status or op.success_status
-    key = (op, status, media_type)
-    if key not in _cache:
-        _cache[key] = _synthesize(op, status, media_type)
-    return copy.deepcopy(_cache[key])
+    made = _EXAMPLES.get((op.vendor, op.operation_id, status, media_type),
+                         lambda: _synthesize(op, status, media_type))
+    return copy.deepcopy(made)
 
 
 def _synthesize(op: Operation, status: int, wanted: str | None) -> Reply:

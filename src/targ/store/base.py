@@ -8,7 +8,7 @@ config, counters); and the job queue. SQL stays portable so a PostgreSQL impleme
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,19 @@ class Doc:
     owner: str
     seq: int
     data: dict[str, Any]
+    alt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SharedDoc:
+    """A document handed out for reading only (`peek`, `scan`): its data may be shared with other readers, so it is
+    typed read-only; copy it (`dict(doc.data)`, or `get_doc`) to change it."""
+
+    kind: str
+    id: str
+    owner: str
+    seq: int
+    data: Mapping[str, Any]
     alt: str | None = None
 
 
@@ -41,15 +54,24 @@ class Job:
 JOB_STATUSES = ("pending", "done", "failed")
 
 
+class NestedTransaction(RuntimeError):
+    pass
+
+
 class Transaction:
     """`with store.transaction():` as a plain class rather than a generator: it runs on every request."""
 
-    __slots__ = ("_store",)
+    __slots__ = ("_join", "_store")
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, join: bool) -> None:
         self._store = store
+        self._join = join
 
     def __enter__(self) -> None:
+        if not self._join and self._store.in_transaction():
+            # Joining is explicit: a block that joins shares the outer transaction's fate (its failure rolls back
+            # everything around it), which a job or a clock move must never do by accident.
+            raise NestedTransaction("already inside a transaction: say transaction(join=True) to join it")
         self._store.begin()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
@@ -70,9 +92,10 @@ class Store(ABC):
     @abstractmethod
     def rollback(self) -> None: ...
 
-    def transaction(self) -> Transaction:
-        """All-or-nothing: a request's writes are committed before its response is sent, or not at all."""
-        return Transaction(self)
+    def transaction(self, *, join: bool = False) -> Transaction:
+        """All-or-nothing: a request's writes are committed before its response is sent, or not at all. Inside
+        another transaction only with `join=True`: the block then commits or fails with the outer one."""
+        return Transaction(self, join)
 
     # --- documents ----------------------------------------------------------------------------------------------
     @abstractmethod
@@ -82,7 +105,7 @@ class Store(ABC):
     def get_doc(self, kind: str, id: str) -> Doc | None: ...
 
     @abstractmethod
-    def peek(self, kind: str, id: str) -> Doc | None:
+    def peek(self, kind: str, id: str) -> SharedDoc | None:
         """`get_doc` for reading only: the data may be shared with other callers (and with `scan`), so it must not
         be changed. Cheaper for documents read far more often than written (orders)."""
 
@@ -125,7 +148,7 @@ class Store(ABC):
         ids grow with insertion order (order events): turns an id bound into an index range for `find`."""
 
     @abstractmethod
-    def scan(self, kind: str, owner: str) -> Iterator[Doc]:
+    def scan(self, kind: str, owner: str) -> Iterator[SharedDoc]:
         """All of an owner's documents of a kind, in insertion order, for reading only: the data dicts may be
         shared between calls, so callers must not change them (copy before editing). Streamed, a chunk at a time:
         memory stays bounded whatever the number of documents (use `list()` to hold them all)."""

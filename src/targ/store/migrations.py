@@ -95,6 +95,13 @@ MIGRATIONS: list[tuple[int, list[Step]]] = [
         " f3 TEXT NOT NULL, f4 TEXT NOT NULL, f5 TEXT NOT NULL, n INTEGER NOT NULL,"
         " PRIMARY KEY (kind, owner, f1, f2, f3, f4, f5))",
     ]),
+    # The second number field's index no longer carries every column: a write that changes a listed text (an
+    # order's status, its lines sent) then moves one row instead of a row and a wide index entry. Lists in that
+    # field's order look the texts up in the table (targ.store.listing).
+    (9, [
+        "DROP INDEX listing_n2",
+        "CREATE INDEX listing_n2 ON listing (kind, owner, n2, seq)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

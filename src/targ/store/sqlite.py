@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from targ.store.base import Doc, Job, Store
+from targ.store.base import Doc, Job, SharedDoc, Store
 from targ.store.listing import FACET_COLUMNS, LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Listing, Query, facet_total, where
 from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
@@ -33,6 +33,8 @@ _UPSERT_LISTING = (
     f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
     + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
     + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
+_UPDATE_LISTING = ("UPDATE listing SET " + ", ".join(
+    f"{c}=?" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")) + " WHERE kind=? AND id=?")
 _FACETS = ", ".join(FACET_COLUMNS)
 # One more (or, with n=-1, one fewer) row of an owner with these facet values.
 _COUNT_FACETS = (f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES (?, ?, "
@@ -84,7 +86,7 @@ class SQLiteStore(Store):
         # The earliest pending job's due time, so the check before every request costs no query. None: unknown.
         self._next_due: int | None = None
         self._next_due_known = False
-        self._peeked: dict[tuple[str, str], Doc] = {}  # see peek; only documents the memo holds, so bounded too
+        self._peeked: dict[tuple[str, str], SharedDoc] = {}  # see peek; only documents the memo holds, so bounded too
         self._built: dict[str, bool] = {}   # kind → its listing rows are current (see _listed)
         self._migrating = False
         self.rows_read = 0   # documents read by find, peek and scan: lets tests see that a read costs what it returns
@@ -130,7 +132,8 @@ class SQLiteStore(Store):
             self._migrating = False
 
     def is_empty(self) -> bool:
-        return self.conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+        rows: int = self.conn.execute("SELECT count(*) FROM meta").fetchone()[0]
+        return rows == 0
 
     # --- transactions ---------------------------------------------------------------------------------------------
     def begin(self) -> None:
@@ -248,7 +251,7 @@ class SQLiteStore(Store):
             "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
-    def peek(self, kind: str, id: str) -> Doc | None:
+    def peek(self, kind: str, id: str) -> SharedDoc | None:
         # This connection is the only writer, and every write of a document goes through put/insert/delete, which
         # drop it from `_peeked`: a document peeked since its last write is still what is stored. Otherwise the
         # stored text is read, and decoding it is skipped while it is unchanged.
@@ -262,7 +265,7 @@ class SQLiteStore(Store):
         self.rows_read += 1
         owner, seq, blob, alt = row
         data, kept = self._decoded(kind, id, blob)
-        doc = Doc(kind, id, owner, int(seq), data, alt)
+        doc = SharedDoc(kind, id, owner, int(seq), data, alt)
         if kept:
             self._peeked[key] = doc
         return doc
@@ -385,7 +388,10 @@ class SQLiteStore(Store):
                 return   # most writes of a document leave its listed fields as they were: nothing to move
             if listing.facets:
                 self._recount(listing, kind, id, (owner, *listing.facet_values(values)), stored)
-            self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
+            if stored is None:
+                self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
+            else:   # the row is there: no insertion number to look up, no conflict to resolve
+                self._cur.execute(_UPDATE_LISTING, (owner, *values, kind, id))
 
     def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None,
                  stored: tuple[Any, ...] | None = None) -> None:
@@ -469,7 +475,7 @@ class SQLiteStore(Store):
                                 (kind, id)).fetchone()
         return int(row[0]) if row else None
 
-    def scan(self, kind: str, owner: str) -> Iterator[Doc]:
+    def scan(self, kind: str, owner: str) -> Iterator[SharedDoc]:
         # Decoding is most of the cost of reading a large collection; a document whose stored text hasn't changed
         # since the last scan is served from the memo, still decoded. Read in chunks, each an index range after the
         # last one (no statement stays open between them): a report over 100k orders never holds them all decoded
@@ -480,7 +486,7 @@ class SQLiteStore(Store):
                                      " ORDER BY seq LIMIT ?", (kind, owner, last, SCAN_CHUNK)).fetchall()
             self.rows_read += len(rows)
             for id, seq, blob, alt in rows:
-                yield Doc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt)
+                yield SharedDoc(kind, id, owner, int(seq), self._decoded(kind, id, blob)[0], alt)
             if len(rows) < SCAN_CHUNK:
                 return
             last = rows[-1][1]
@@ -520,8 +526,11 @@ class SQLiteStore(Store):
 
     def count(self, kind: str, owner: str | None = None) -> int:
         if owner is None:
-            return self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
-        return self.conn.execute("SELECT count(*) FROM docs WHERE kind=? AND owner=?", (kind, owner)).fetchone()[0]
+            n: int = self.conn.execute("SELECT count(*) FROM docs WHERE kind=?", (kind,)).fetchone()[0]
+            return n
+        owned: int = self.conn.execute("SELECT count(*) FROM docs WHERE kind=? AND owner=?",
+                                       (kind, owner)).fetchone()[0]
+        return owned
 
     # --- meta and counters ----------------------------------------------------------------------------------------
     def meta_get(self, key: str) -> Any:
@@ -604,7 +613,8 @@ class SQLiteStore(Store):
         return [Job(r[0], r[1], r[2], orjson.loads(r[3]), r[4], _STATUS[r[5]], r[6], r[7]) for r in rows]
 
     def pending_jobs(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
+        pending: int = self.conn.execute("SELECT count(*) FROM jobs WHERE done=0").fetchone()[0]
+        return pending
 
     def pending_of(self, kind: str) -> list[Job]:
         rows = self.conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE done=0 AND kind=? ORDER BY due_at, id",

@@ -9,17 +9,16 @@ names carry the dates of their publication window, as the vendor's do (`ALLEOBNI
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.dataset import REFERENCE, at_day, iso_seconds, load
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 
-
-def _window(world: World, spec: Json) -> Json:
+def campaign_window(world: World, spec: Json) -> Json:
     out: Json = {"type": spec["type"]}
     for key in ("from", "to"):
         if key + "Day" in spec:
@@ -59,7 +58,7 @@ def alle_discount_campaigns(world: World) -> list[Json]:
             "id": c["id"].format(d=start.strftime("%Y%m%d")),
             "name": c["name"].format(d=f"{start:%d.%m}-{end:%d.%m.%Y}"),
             "type": c["type"],
-            **{k: _window(world, c[k]) for k in ("visibility", "application", "publication")},
+            **{k: campaign_window(world, c[k]) for k in ("visibility", "application", "publication")},
             "marketplace": dict(c["marketplace"]),
         })
     return out

@@ -9,13 +9,12 @@ the orders area.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from targ.allegro.catalog.dataset import DELIVERY, load
+from targ.json_types import Json
 
-Json = dict[str, Any]
 # Dataset fields that are targ's own, not the vendor's: never sent.
-_INTERNAL = ("carrier",)
+INTERNAL = ("carrier",)
 
 
 @cache

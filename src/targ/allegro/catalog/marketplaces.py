@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.catalog.tree import tree
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def marketplaces() -> list[Json]:

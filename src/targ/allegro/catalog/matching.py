@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from typing import Any
 
 from targ.allegro.catalog.tree import tree
 from targ.allegro.messages import localised
+from targ.json_types import Json
 
-Json = dict[str, Any]
 MAX_SUGGESTIONS = 5
 PREFIX = 4
 _WORD = re.compile(r"[0-9a-z]+(?:-[0-9a-z]+)*")

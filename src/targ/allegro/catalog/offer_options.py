@@ -8,13 +8,11 @@ additional service definitions, size table templates, and the billing and deposi
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.sellers import get_seller
 from targ.http.request import Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 DEFAULT_MARKETPLACE = "allegro-pl"
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.dataset import CATEGORIES, at_day, load
 from targ.allegro.errors import AllegroError
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 # The vendor's name for the assortment tree in its not-found messages.
 TREE_NAME = "listing-pl"
 

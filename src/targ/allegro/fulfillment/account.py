@@ -57,18 +57,18 @@ def _verified(world: World, seller: str, tax_id: str) -> str:
     return "ACCEPTED" if ok else "REJECTED"
 
 
-def _tax_body(req: Request) -> str:
+def tax_body(req: Request) -> str:
     tax_id = (req.body or {}).get("taxId")
     if not isinstance(tax_id, str) or not tax_id.strip() or len(tax_id) > 32:
         raise error(422, "VALIDATION_ERROR", "tax_id_invalid", path="taxId")
     return tax_id.strip()
 
 
-def _tax_not_found() -> AllegroError:
+def tax_not_found() -> AllegroError:
     return error(404, "NOT_FOUND", "tax_id_not_found")
 
 
-def _store_tax_id(req: Request, seller: str, tax_id: str) -> None:
+def store_tax_id(req: Request, seller: str, tax_id: str) -> None:
     req.world.store.put(TAX_KIND, seller, {"taxId": tax_id, "verificationStatus": _verified(req.world, seller, tax_id),
                                            "updatedAt": iso(req.world.clock.now_ms())}, owner=seller)
 

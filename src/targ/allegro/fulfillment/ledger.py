@@ -20,6 +20,7 @@ proces przyjęcia na magazyn"). Orders (docs of kind `checkout_form`, the orders
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.fulfillment import products, sales
@@ -35,7 +36,7 @@ def _key(seller: str, product_id: str) -> str:
     return f"{seller}:{product_id}"
 
 
-def of_seller(world: World, seller: str) -> dict[str, Json]:
+def of_seller(world: World, seller: str) -> dict[str, Mapping[str, Any]]:
     """Product id → ledger entry, for every product the seller ever had in the warehouse (read only: the store's
     scan shares decoded documents; `entry` reads one to change it)."""
     return {d.data["productId"]: d.data for d in world.store.scan(STOCK_KIND, seller)}
@@ -129,7 +130,7 @@ def _remove(world: World, seller: str, product_id: str, quantity: int, counter: 
     return out
 
 
-def serial_numbers(found: Json) -> list[str]:
+def serial_numbers(found: Mapping[str, Any]) -> list[str]:
     """The serial numbers of the sellable units still stored, oldest first (the CSV's `numery_seryjne`)."""
     return [sn for receipt in found.get("receipts") or () for sn in receipt.get("serialNumbers") or ()]
 

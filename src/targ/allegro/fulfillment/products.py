@@ -10,6 +10,7 @@ the catalogue has it, else from the offer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,11 +43,11 @@ class FfProduct:
         return out
 
 
-def is_one_fulfillment(offer: Json) -> bool:
+def is_one_fulfillment(offer: Mapping[str, Any]) -> bool:
     return bool(offer.get("oneFulfillment")) or (offer.get("fulfillment") or {}).get("provider") == "ALLEGRO"
 
 
-def product_of(offer: Json) -> str | None:
+def product_of(offer: Mapping[str, Any]) -> str | None:
     own = (offer.get("product") or {}).get("id")
     if own:
         return str(own)
@@ -69,7 +70,7 @@ def _of_seller(world: World, seller: str) -> dict[str, FfProduct]:
     return out
 
 
-def describe(world: World, product_id: str, offer: Json | None = None) -> FfProduct:
+def describe(world: World, product_id: str, offer: Mapping[str, Any] | None = None) -> FfProduct:
     """The product as stock reports name it, with its One Fulfillment offer when there is one."""
     product = world.store.get(PRODUCT_KIND, product_id) or {}
     offer = offer or {}

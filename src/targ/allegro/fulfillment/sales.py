@@ -14,6 +14,7 @@ orders (or before the orders area exists) every figure is zero.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,7 @@ class Sales:
         return sum(n for day, n in days.items() if first_day <= day <= last_day)
 
 
-def units_of(order: Json, offer_products: dict[str, str]) -> list[tuple[str, str, int, Json]]:
+def units_of(order: Mapping[str, Any], offer_products: dict[str, str]) -> list[tuple[str, str, int, Json]]:
     """(product id, offer id, quantity, line item) for each line item of one of the seller's One Fulfillment offers
     (`offer_products`: offer id → product id)."""
     out = []

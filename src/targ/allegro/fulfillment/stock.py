@@ -26,6 +26,7 @@ which the report shows with `asnStatus` SUBMITTED ("Pending delivery").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -105,7 +106,7 @@ def rows(world: World, seller: str) -> list[Row]:
     return out
 
 
-def _row(product: FfProduct, entry: Json, sold: sales.Sales, pending: bool, now: int, money: str) -> Row:
+def _row(product: FfProduct, entry: Mapping[str, Any], sold: sales.Sales, pending: bool, now: int, money: str) -> Row:
     today = now // DAY_MS
     on_order = sold.on_order.get(product.id, 0)
     sellable = int(entry["sellable"])
@@ -137,7 +138,8 @@ def _reserve(available: int, daily: float) -> tuple[int | None, str]:
     return days, "EXCESS_ONE_YEAR" if days > EXCESS_DAYS else "NORMAL"
 
 
-def _storage_fee(entry: Json, sellable: int, today: int, money: str) -> tuple[Json, str, tuple[int, float]]:
+def _storage_fee(entry: Mapping[str, Any], sellable: int, today: int,
+                 money: str) -> tuple[Json, str, tuple[int, float]]:
     """(StockStorageFee for yesterday, the guide's filter group, the guide's sort rank)."""
     yesterday = today - 1
     # Units leave oldest first (ledger.py), so the units still stored are the newest `sellable` of the receipts.

@@ -78,7 +78,7 @@ def ordered(found: list[Row], sort: str) -> list[Row]:
     return out
 
 
-def _csv(found: list[Row], now: int) -> str:
+def as_csv(found: list[Row], now: int) -> str:
     def stamp(ms: int) -> str:
         return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M")
 

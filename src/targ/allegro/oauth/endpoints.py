@@ -160,10 +160,9 @@ def _authorization_code(world: World, client: dict[str, Any], params: dict[str, 
     seller = get_seller(world, doc["sellerId"])
     if seller is None:
         raise invalid_grant(f"Invalid authorization code: {code}")
-    with world.store.transaction():
-        world.store.delete(CODE_KIND, code)
-        return mint(world, client_id=client["clientId"], seller_id=seller["id"], scopes=doc["scopes"],
-                    grant="authorization_code", public=public)
+    world.store.delete(CODE_KIND, code)
+    return mint(world, client_id=client["clientId"], seller_id=seller["id"], scopes=doc["scopes"],
+                grant="authorization_code", public=public)
 
 
 def _s256(verifier: str) -> str:
@@ -178,19 +177,16 @@ def _refresh_token(world: World, client: dict[str, Any], params: dict[str, str],
         raise invalid_grant(f"Invalid refresh token: {text}")
     scopes = _scopes_or_error(params.get("scope"), doc["scopes"])
     assert text is not None
-    with world.store.transaction():
-        # Single-use: the refresh token dies, and so does the access token it was issued with.
-        revoke_key(world, token_key(text))
-        revoke_key(world, doc["accessKey"])
-        return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=scopes,
-                    grant="refresh_token", public=bool(doc.get("public")))
+    revoke_key(world, token_key(text))
+    revoke_key(world, doc["accessKey"])
+    return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=scopes,
+                grant="refresh_token", public=bool(doc.get("public")))
 
 
 def _client_credentials(world: World, client: dict[str, Any], params: dict[str, str], public: bool) -> Minted:
     scopes = _scopes_or_error(params.get("scope"), client["scopes"])
-    with world.store.transaction():
-        return mint(world, client_id=client["clientId"], seller_id=None, scopes=scopes, refresh=False,
-                    grant="client_credentials")
+    return mint(world, client_id=client["clientId"], seller_id=None, scopes=scopes, refresh=False,
+                grant="client_credentials")
 
 
 def _device_code(world: World, client: dict[str, Any], params: dict[str, str], public: bool) -> Minted:
@@ -200,10 +196,9 @@ def _device_code(world: World, client: dict[str, Any], params: dict[str, str], p
         raise invalid_request("Invalid device code")
     if doc.get("status") != "APPROVED":
         raise OAuthError(400, "authorization_pending", "User has not authorized the device code yet.")
-    with world.store.transaction():
-        world.store.delete(DEVICE_KIND, code)
-        return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=doc["scopes"],
-                    grant=DEVICE_GRANT)
+    world.store.delete(DEVICE_KIND, code)
+    return mint(world, client_id=client["clientId"], seller_id=doc["sellerId"], scopes=doc["scopes"],
+                grant=DEVICE_GRANT)
 
 
 _GRANTS = {
@@ -246,13 +241,12 @@ def authorize(req: Request) -> Reply:
     seller = find_seller(world, q.get("login_hint") or DEFAULT_LOGIN)
     if seller is None:
         return error_page(f"no seller with login {q.get('login_hint') or DEFAULT_LOGIN!r}")
-    with world.store.transaction():
-        code = world.ids.token("oauth_code", 32)
-        world.store.put(CODE_KIND, code, {
-            "clientId": client["clientId"], "sellerId": seller["id"], "redirectUri": redirect_uri, "scopes": scopes,
-            "codeChallenge": challenge, "codeChallengeMethod": method,
-            "expiresAt": world.clock.now_ms() + world.config.ms("authorizationCodeTtl"),
-        }, owner=seller["id"])
+    code = world.ids.token("oauth_code", 32)
+    world.store.put(CODE_KIND, code, {
+        "clientId": client["clientId"], "sellerId": seller["id"], "redirectUri": redirect_uri, "scopes": scopes,
+        "codeChallenge": challenge, "codeChallengeMethod": method,
+        "expiresAt": world.clock.now_ms() + world.config.ms("authorizationCodeTtl"),
+    }, owner=seller["id"])
     return _redirect(redirect_uri, {"code": code}, state, fragment=False)
 
 
@@ -293,13 +287,12 @@ def device(req: Request) -> Reply:
         raise OAuthError(400, "unauthorized_client", "Client does not have the device_code grant.")
     scopes = _scopes_or_error(params.get("scope"), client["scopes"])
     ttl = world.config.ms("deviceCodeTtl")
-    with world.store.transaction():
-        device_code = world.ids.token("device_code", 32)
-        user_code = world.ids.lower_token("user_code", 9)
-        world.store.put(DEVICE_KIND, device_code, {
-            "clientId": client["clientId"], "userCode": user_code, "scopes": scopes, "status": "PENDING",
-            "sellerId": None, "expiresAt": world.clock.now_ms() + ttl,
-        }, alt=user_code)
+    device_code = world.ids.token("device_code", 32)
+    user_code = world.ids.lower_token("user_code", 9)
+    world.store.put(DEVICE_KIND, device_code, {
+        "clientId": client["clientId"], "userCode": user_code, "scopes": scopes, "status": "PENDING",
+        "sellerId": None, "expiresAt": world.clock.now_ms() + ttl,
+    }, alt=user_code)
     return _json({
         "device_code": device_code,
         "expires_in": ttl // 1000,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from targ.allegro.oauth import OAUTH
 from targ.http.errors import OAuthError
 from targ.http.pipeline import Surface
-from targ.http.policies import NoStamp
-from targ.http.routes import PlainErrors, PlainReplies, RoutesReadTheirOwnInput, TableRoutes
+from targ.http.routes import plain_surface
 
 PREFIX = "/auth/oauth"
 
@@ -18,13 +17,4 @@ def owns(raw_path: str) -> bool:
 def surface() -> Surface:
     import targ.allegro.oauth.endpoints  # noqa: F401  (registers the routes)
 
-    errors = PlainErrors(OAuthError)
-    return Surface(
-        name="oauth",
-        owns=owns,
-        routes=TableRoutes(OAUTH, errors),
-        errors=errors,
-        checks=RoutesReadTheirOwnInput(),
-        replies=PlainReplies(),
-        stamp=NoStamp(),
-    )
+    return plain_surface("oauth", owns, OAUTH, OAuthError)

@@ -12,16 +12,16 @@ use, and `bind_one_fulfillment_rates` then points C at it (references.ensure_def
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, publication
 from targ.allegro.products.catalog import CONDITION, NEW, seed_catalog
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 SELLER_LOCATION = {"countryCode": "PL", "province": "MAZOWIECKIE", "city": "Warszawa", "postCode": "00-001"}
 
 

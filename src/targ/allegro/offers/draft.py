@@ -13,9 +13,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from targ.allegro.catalog.marketplaces import tax_rates
+from targ.allegro.offers.documents import Offer, as_offer
 from targ.allegro.offers.model import Seller, currency_of
 from targ.allegro.products import model as products
 from targ.allegro.products import parameters as params
@@ -24,17 +25,16 @@ from targ.allegro.resources.engine import merge_patch
 from targ.allegro.resources.shape import properties, request_schema
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
+from targ.json_types import Json
 from targ.spec.bundle import load_bundle
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
-
 
 @dataclass
 class Draft:
-    offer: Json
+    offer: Offer                      # the offer being built from the seller's body (`writable`)
     proposals: dict[int, Json] = field(default_factory=dict)   # productSet index → product to propose
     products: dict[int, Json] = field(default_factory=dict)    # productSet index → the product (found or proposed)
 
@@ -167,7 +167,7 @@ def complete(world: World, seller: Seller, offer: Json, draft: Draft, *, creatin
 
 def for_create(world: World, seller: Seller, body: Json, offer_id: str, *, checked: bool = True) -> Draft:
     offer: Json = {"id": offer_id, **writable(body)}
-    draft = Draft(offer)
+    draft = Draft(as_offer(offer))
     offer["productSet"] = _product_set(world, seller, offer.get("productSet") or [], draft)
     if not offer["productSet"]:
         offer.pop("productSet")
@@ -175,11 +175,11 @@ def for_create(world: World, seller: Seller, body: Json, offer_id: str, *, check
     return draft
 
 
-def for_patch(world: World, seller: Seller, existing: Json, body: Json) -> Draft:
+def for_patch(world: World, seller: Seller, existing: Offer, body: Json) -> Draft:
     changes = writable(body)
-    offer = merge_patch(copy.deepcopy(existing), {k: v for k, v in changes.items() if k != "productSet"})
+    offer = merge_patch(cast(Json, copy.deepcopy(existing)), {k: v for k, v in changes.items() if k != "productSet"})
     if "productSet" in changes:
-        draft = Draft(offer)
+        draft = Draft(as_offer(offer))
         offer["productSet"] = _product_set(world, seller, changes["productSet"] or [], draft)
     else:
         draft = of_stored(world, seller.id, offer)
@@ -187,9 +187,9 @@ def for_patch(world: World, seller: Seller, existing: Json, body: Json) -> Draft
     return draft
 
 
-def of_stored(world: World, seller_id: str, offer: Json) -> Draft:
+def of_stored(world: World, seller_id: str, offer: Offer) -> Draft:
     """A draft around an offer as stored (its products looked up), for checks on a changed copy."""
-    draft = Draft(offer)
+    draft = Draft(as_offer(offer))
     for i, element in enumerate(offer.get("productSet") or ()):
         product = products.visible(world, element["product"]["id"], seller_id)
         if product is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.offers.documents import Offer, OfferView
 from targ.clock import iso
 
 if TYPE_CHECKING:
@@ -47,14 +48,15 @@ def decode_event_id(event_id: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _offer_ref(offer: dict[str, Any]) -> dict[str, Any]:
+def _offer_ref(offer: OfferView) -> dict[str, Any]:
     ref: dict[str, Any] = {"id": offer["id"]}
-    if (offer.get("external") or {}).get("id"):
-        ref["external"] = {"id": offer["external"]["id"]}
+    external = offer.get("external") or {}
+    if external.get("id"):
+        ref["external"] = {"id": external["id"]}
     return ref
 
 
-def record(world: World, owner: str, offer: dict[str, Any], type_: str, **extra: Any) -> dict[str, Any]:
+def record(world: World, owner: str, offer: OfferView, type_: str, **extra: Any) -> dict[str, Any]:
     """Stores one event about `offer` (its state after the change). `extra` merges into the event's `offer`
     (e.g. `publication={"endedBy": "EMPTY_STOCK"}`) except `translations`, which sits beside it."""
     number = _FIRST_NUMBER + world.ids.sequence(EVENT_KIND)
@@ -78,28 +80,28 @@ _NOT_CONTENT = frozenset({"updatedAt", "publication", "stock", "additionalMarket
                           "ean", "fulfillment", "oneFulfillment"})
 
 
-def _content(offer: dict[str, Any]) -> dict[str, Any]:
+def _content(offer: OfferView) -> dict[str, Any]:
     out = {k: v for k, v in offer.items() if k not in _NOT_CONTENT and not k.startswith("_")}
     out["sellingMode"] = {k: v for k, v in (offer.get("sellingMode") or {}).items() if k != "price"}
     return out
 
 
-def _prices(offer: dict[str, Any]) -> dict[str, Any]:
+def _prices(offer: OfferView) -> dict[str, Any]:
     prices = {_base_marketplace(offer): (offer.get("sellingMode") or {}).get("price")}
     for marketplace, extra in (offer.get("additionalMarketplaces") or {}).items():
         prices[marketplace] = (extra.get("sellingMode") or {}).get("price")
     return prices
 
 
-def _visibility(offer: dict[str, Any]) -> dict[str, Any]:
+def _visibility(offer: OfferView) -> dict[str, Any]:
     return ((offer.get("publication") or {}).get("marketplaces") or {})
 
 
-def _status(offer: dict[str, Any] | None) -> str:
+def _status(offer: OfferView | None) -> str:
     return ((offer or {}).get("publication") or {}).get("status") or "INACTIVE"
 
 
-def record_changes(world: World, owner: str, before: dict[str, Any] | None, after: dict[str, Any]) -> None:
+def record_changes(world: World, owner: str, before: Offer | None, after: Offer) -> None:
     old, new = _status(before), _status(after)
     live = ("ACTIVE", "ACTIVATING")
     if old not in live and new not in live:
@@ -131,5 +133,5 @@ def record_changes(world: World, owner: str, before: dict[str, Any] | None, afte
         record(world, owner, after, ENDED, publication={"endedBy": ended_by})
 
 
-def _base_marketplace(offer: dict[str, Any]) -> str:
+def _base_marketplace(offer: OfferView) -> str:
     return (((offer.get("publication") or {}).get("marketplaces") or {}).get("base") or {}).get("id") or "allegro-pl"

@@ -17,23 +17,25 @@ events the change implies (events.py). Views project the stored doc onto each op
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import events, references
+from targ.allegro.offers.documents import Offer, OfferView, as_offer
 from targ.allegro.products.catalog import EAN
 from targ.allegro.products.parameters import values_of
 from targ.allegro.products.parameters import view as view_parameter
 from targ.allegro.resources.shape import array_property, project, response_schema
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.clock import iso
+from targ.json_types import Json
 from targ.spec.bundle import load_bundle
 
 if TYPE_CHECKING:
     from targ.http.request import Request
     from targ.world import World
 
-Json = dict[str, Any]
 OFFER_KIND = "offer"
 FIRST_OFFER_ID = 7_700_000_000     # ids.number("offer", FIRST_OFFER_ID): decimal offer ids, as the vendor's
 LIVE = ("ACTIVE", "ACTIVATING")
@@ -63,11 +65,11 @@ def seller(req: Request) -> Seller:
     return Seller(req.world, principal.seller_id, principal.scopes)
 
 
-def is_one_fulfillment(offer: Json) -> bool:
+def is_one_fulfillment(offer: Mapping[str, Any]) -> bool:
     return bool(offer.get("oneFulfillment"))
 
 
-def status_of(offer: Json) -> str:
+def status_of(offer: OfferView) -> str:
     return (offer.get("publication") or {}).get("status") or "INACTIVE"
 
 
@@ -75,7 +77,7 @@ def offer_not_found(offer_id: str, status: int = 404) -> AllegroError:
     return AllegroError(status, "NOT_FOUND", f"Offer {offer_id} not found.", user_message="Nie znaleziono oferty.")
 
 
-def find_owned(req: Request, seller_id: str) -> Json | None:
+def find_owned(req: Request, seller_id: str) -> Offer | None:
     """The caller's offer named by the path, None when there is no such offer; another seller's → 403 AccessDenied
     where the operation documents it, else None as well (as good as unknown)."""
     doc = req.world.store.get_doc(OFFER_KIND, str(req.param("offerId")))
@@ -83,10 +85,10 @@ def find_owned(req: Request, seller_id: str) -> Json | None:
         if req.operation is None or req.operation.declares(403):
             raise access_denied()
         return None
-    return doc.data if doc is not None else None
+    return as_offer(doc.data) if doc is not None else None
 
 
-def owned(req: Request, seller_id: str) -> Json:
+def owned(req: Request, seller_id: str) -> Offer:
     """The caller's offer named by the path: unknown → 404, or the first of 422/400/403 the operation documents
     where it documents no 404."""
     offer = find_owned(req, seller_id)
@@ -106,12 +108,12 @@ def new_id(world: World) -> str:
     return world.ids.number(OFFER_KIND, FIRST_OFFER_ID)
 
 
-def first_product_id(offer: Json) -> str | None:
+def first_product_id(offer: OfferView) -> str | None:
     return next((e["product"]["id"] for e in offer.get("productSet") or () if (e.get("product") or {}).get("id")),
                 None)
 
 
-def offer_ean(offer: Json) -> str | None:
+def offer_ean(offer: OfferView) -> str | None:
     """The offer's EAN: its own EAN parameter, else the first product's."""
     own = values_of(offer.get("parameters"), EAN)
     if own:
@@ -123,7 +125,7 @@ def offer_ean(offer: Json) -> str | None:
     return None
 
 
-def save(world: World, owner: str, before: Json | None, after: Json, *, record: bool = True) -> Json:
+def save(world: World, owner: str, before: Offer | None, after: Offer, *, record: bool = True) -> Offer:
     """The one writer of offers: stamps, refreshes the denormalised fields, stores, records the events
     (`record=False` only for the demo offers, listed before the world's history starts)."""
     now = iso(world.clock.now_ms())
@@ -133,18 +135,18 @@ def save(world: World, owner: str, before: Json | None, after: Json, *, record: 
     after["ean"] = offer_ean(after)
     one_ff = bool(after.get("oneFulfillment"))
     after["fulfillment"] = {"provider": "ALLEGRO" if one_ff else "SELLER"}
-    world.store.put(OFFER_KIND, after["id"], after, owner=owner)
+    world.store.put(OFFER_KIND, after["id"], cast(Json, after), owner=owner)
     if record:
         events.record_changes(world, owner, before, after)
     return after
 
 
-def edit(world: World, offer_id: str) -> tuple[str, Json, Json]:
+def edit(world: World, offer_id: str) -> tuple[str, Offer, Offer]:
     """(owner, before, a copy to change) of a stored offer, for `save(world, owner, before, after)`."""
     doc = world.store.get_doc(OFFER_KIND, str(offer_id))
     if doc is None:
         raise offer_not_found(offer_id)
-    return doc.owner, doc.data, copy.deepcopy(doc.data)
+    return doc.owner, as_offer(doc.data), as_offer(copy.deepcopy(doc.data))
 
 
 # --- views ----------------------------------------------------------------------------------------------------------
@@ -152,7 +154,7 @@ def _schema(operation_id: str, status: int | None = None) -> Any:
     return response_schema(load_bundle("allegro").by_id[operation_id], status)
 
 
-def product_offer_view(offer: Json) -> Json:
+def product_offer_view(offer: Offer) -> Json:
     """SaleProductOfferResponseV1: parameters named in the answer's language, bookkeeping left out."""
     shown = dict(offer)
     shown["parameters"] = [view_parameter(p, labels=False) for p in offer.get("parameters") or ()]
@@ -161,7 +163,8 @@ def product_offer_view(offer: Json) -> Json:
     shown["publication"] = {k: v for k, v in (offer.get("publication") or {}).items() if k in _PUBLICATION_KEYS}
     stock = offer.get("stock") or {}
     shown["stock"] = {k: stock[k] for k in ("available", "unit") if k in stock}
-    return project(_schema("getProductOffer"), shown)
+    view: Json = project(_schema("getProductOffer"), shown)
+    return view
 
 
 def _element_view(element: Json) -> Json:
@@ -170,7 +173,7 @@ def _element_view(element: Json) -> Json:
     return {**element, "product": product}
 
 
-def listing_view(offer: Json, marketplace: str | None = None) -> Json:
+def listing_view(offer: OfferView, marketplace: str | None = None) -> Json:
     """An item of `GET /sale/offers` (OfferListingDto). With `marketplace`, the price is that marketplace's."""
     publication = offer.get("publication") or {}
     selling = dict(offer.get("sellingMode") or {})
@@ -209,10 +212,12 @@ def listing_view(offer: Json, marketplace: str | None = None) -> Json:
                                         "sellingMode": (v.get("sellingMode") or {})}
                                    for mp, v in (offer.get("additionalMarketplaces") or {}).items()},
     }
-    return project(array_property(_schema("searchOffersUsingGET"))[1], {k: v for k, v in item.items() if v is not None})
+    row: Json = project(array_property(_schema("searchOffersUsingGET"))[1],
+                        {k: v for k, v in item.items() if v is not None})
+    return row
 
 
-def base_marketplace(offer: Json) -> str:
+def base_marketplace(offer: OfferView) -> str:
     return ((offer.get("publication") or {}).get("marketplaces") or {}).get("base", {}).get("id") or "allegro-pl"
 
 

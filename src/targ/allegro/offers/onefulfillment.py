@@ -18,17 +18,18 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.catalog.tree import one_fulfillment_allowed
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import model, references
+from targ.allegro.offers.documents import OfferView
 from targ.allegro.products import model as products
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import CONDITION, NEW
 from targ.allegro.resources.references import BOUND
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.allegro.offers.draft import Draft
     from targ.allegro.offers.model import Seller
     from targ.world import World
 
-Json = dict[str, Any]
 SET_NAMES = references.ONE_FULFILLMENT_SETS
 SCOPES = ("allegro:api:fulfillment:read", "allegro:api:fulfillment:write")
 FEATURE = "ONE_FULFILLMENT"
@@ -99,7 +100,7 @@ def check_access(seller: Seller) -> None:
         raise denied
 
 
-def check(world: World, seller: Seller, offer: Json, draft: Draft, *, creating: bool) -> None:
+def check(world: World, seller: Seller, offer: OfferView, draft: Draft, *, creating: bool) -> None:
     """Every offer rule of the guide, in the guide's order; the first broken one answers."""
     def fail(code: str, path: str | None = None, **metadata: str) -> AllegroError:
         return RULES[code].error(path, **metadata)
@@ -145,7 +146,7 @@ def check(world: World, seller: Seller, offer: Json, draft: Draft, *, creating: 
         raise fail("AdditionalServices")
 
 
-def _one_offer_per_product(world: World, seller: Seller, offer: Json, product: Json, fail: Any) -> None:
+def _one_offer_per_product(world: World, seller: Seller, offer: OfferView, product: Json, fail: Any) -> None:
     if not product.get("id"):
         return  # a product proposed with this offer has no other offer yet
     for doc in world.store.find(model.OFFER_KIND, seller.id):
@@ -155,7 +156,7 @@ def _one_offer_per_product(world: World, seller: Seller, offer: Json, product: J
             raise fail("OneOfferPerProduct", offerId=other["id"])
 
 
-def check_patch(offer: Json, body: Json) -> None:
+def check_patch(offer: OfferView, body: Json) -> None:
     """What a One Fulfillment offer's owner may not change (the guide, "Jak zarządzać ofertą")."""
     if "productSet" in body:
         raise RULES["ProductChange"].error()

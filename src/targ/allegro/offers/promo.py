@@ -11,14 +11,12 @@ An unknown package id (or a package of the other type) is a 422.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import OfferView
 from targ.clock import iso, parse_duration
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def package(kind: str, package_id: str) -> Json | None:
@@ -64,7 +62,7 @@ def change(options: Json, modification: Json, now_ms: int, where: str) -> None:
         current["validTo"] = current["nextCycleDate"]
 
 
-def view(offer: Json) -> Json:
+def view(offer: OfferView) -> Json:
     """OfferPromoOptions."""
     promo = offer.get("_promo") or {}
     base = model.base_marketplace(offer)

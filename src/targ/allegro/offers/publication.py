@@ -17,11 +17,12 @@ offer changed since (ended, re-scheduled) and does nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroProblem
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import Offer
 from targ.clock import iso, parse_duration, parse_time
 from targ.jobs import runs
 
@@ -31,12 +32,11 @@ if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 ACTIVATION_JOB = "allegro.offer-activation"
 END_JOB = "allegro.offer-end"
 
 
-def activation_problems(offer: Json) -> list[AllegroProblem]:
+def activation_problems(offer: Offer) -> list[AllegroProblem]:
     """What keeps the offer from being listed, in the vendor's words where they are known."""
     problems: list[AllegroProblem] = []
     if not offer.get("name"):
@@ -63,7 +63,7 @@ def _marker(world: World, name: str) -> int:
     return world.ids.sequence(name)
 
 
-def request_activation(world: World, owner: str, offer: Json, at_ms: int | None = None) -> None:
+def request_activation(world: World, owner: str, offer: Offer, at_ms: int | None = None) -> None:
     """Puts `offer` (being edited, saved by the caller) in ACTIVATING and schedules its activation."""
     publication = offer.setdefault("publication", {})
     now = world.clock.now_ms()
@@ -86,7 +86,7 @@ def request_activation(world: World, owner: str, offer: Json, at_ms: int | None 
     world.schedule(ACTIVATION_JOB, due - now, {"offerId": offer["id"], "marker": marker}, owner=owner)
 
 
-def end(world: World, offer: Json, ended_by: str) -> None:
+def end(world: World, offer: Offer, ended_by: str) -> None:
     """Ends `offer` (being edited, saved by the caller)."""
     publication = offer.setdefault("publication", {})
     publication["status"] = "ENDED"
@@ -96,14 +96,14 @@ def end(world: World, offer: Json, ended_by: str) -> None:
     offer.pop("_ending", None)
 
 
-def schedule_end(world: World, owner: str, offer: Json, at_ms: int, ended_by: str = "USER") -> None:
+def schedule_end(world: World, owner: str, offer: Offer, at_ms: int, ended_by: str = "USER") -> None:
     marker = _marker(world, "offer-ending")
     offer["_ending"] = marker
     world.schedule(END_JOB, max(0, at_ms - world.clock.now_ms()),
                    {"offerId": offer["id"], "marker": marker, "endedBy": ended_by}, owner=owner)
 
 
-def become_active(world: World, owner: str, offer: Json) -> None:
+def become_active(world: World, owner: str, offer: Offer) -> None:
     """ACTIVATING → ACTIVE (and ENDED by EMPTY_STOCK at once when there is nothing to sell)."""
     now = world.clock.now_ms()
     publication = offer.setdefault("publication", {})
@@ -128,7 +128,7 @@ def become_active(world: World, owner: str, offer: Json) -> None:
 
 
 def _change_marked(world: World, job: Job, marker: str, statuses: tuple[str, ...],
-                   change: Callable[[str, Json], None]) -> None:
+                   change: Callable[[str, Offer], None]) -> None:
     """Changes and saves the job's offer, unless the offer no longer carries the job's `marker` or is not in one of
     `statuses`."""
     doc = world.store.get_doc(model.OFFER_KIND, job.payload["offerId"])

@@ -9,20 +9,21 @@ name first. An id that is missing or another seller's is a 422 with the field's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
+from targ.allegro.offers.documents import OfferView
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Bound, Ctx
 from targ.allegro.resources.docpath import first, locate
 from targ.allegro.resources.model import OFFER
 from targ.allegro.resources.references import BOUND
 from targ.http.request import Headers, Principal, Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 SHIPPING_RATES = "shipping-rates"
 ONE_FULFILLMENT_SETS = ("One Fulfillment PL", "One Fulfillment International")
 
@@ -75,7 +76,7 @@ def _by_name(world: World, seller_id: str, bound: Bound, name: str) -> str | Non
     return next((d.id for d in world.store.find(bound.kind, seller_id) if d.data.get("name") == name), None)
 
 
-def resolve(world: World, seller_id: str, offer: Json, req: Request | None = None) -> None:
+def resolve(world: World, seller_id: str, offer: OfferView, req: Request | None = None) -> None:
     """Replaces setting names by ids in `offer` and checks every referenced id is the seller's."""
     ensure_defaults(world, seller_id, req)
     for bound in BOUND.values():

@@ -13,9 +13,10 @@ All of them run inside the caller's transaction and never open one; they raise b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.offers import model, publication
+from targ.allegro.offers.documents import Offer, as_offer
 
 if TYPE_CHECKING:
     from targ.world import World
@@ -38,17 +39,18 @@ class InsufficientStock(Exception):
         self.offer_id = offer_id
 
 
-def offer_for_purchase(world: World, offer_id: str) -> dict[str, Any]:
-    offer = world.store.get(OFFER_KIND, str(offer_id))
-    if offer is None:
+def offer_for_purchase(world: World, offer_id: str) -> Offer:
+    data = world.store.get(OFFER_KIND, str(offer_id))
+    if data is None:
         raise OfferNotBuyable("NOT_FOUND", str(offer_id))
+    offer = as_offer(data)
     status = model.status_of(offer)
     if status != "ACTIVE":
         raise OfferNotBuyable(status, str(offer_id))
     return offer
 
 
-def take_stock(world: World, offer_id: str, quantity: int) -> dict[str, Any]:
+def take_stock(world: World, offer_id: str, quantity: int) -> Offer:
     if quantity < 1:
         raise ValueError("quantity must be positive")
     offer_for_purchase(world, offer_id)
@@ -74,7 +76,7 @@ def return_stock(world: World, offer_id: str, quantity: int) -> None:
     model.save(world, owner, before, offer)
 
 
-def set_fulfillment_stock(world: World, offer_id: str, available: int) -> dict[str, Any]:
+def set_fulfillment_stock(world: World, offer_id: str, available: int) -> Offer:
     """The warehouse says how many units of a One Fulfillment offer can be sold."""
     if world.store.get(OFFER_KIND, str(offer_id)) is None:
         raise OfferNotBuyable("NOT_FOUND", str(offer_id))

@@ -9,9 +9,10 @@ inside the request's transaction, which then rolls back as a whole.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from targ.allegro.fulfillment import outbound
+from targ.allegro.offers.documents import Offer
 from targ.allegro.offers.stock import (
     InsufficientStock,
     OfferNotBuyable,
@@ -22,16 +23,17 @@ from targ.allegro.offers.stock import (
 )
 from targ.allegro.orders import events, model, returns
 from targ.allegro.orders.checkout import Purchase, build
+from targ.allegro.orders.documents import CheckoutForm
 from targ.allegro.orders.events import Pending, happened, journal
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 AUTO_CANCEL_JOB = "allegro.order.auto-cancel"
 PAYMENT_TYPES = ("CASH_ON_DELIVERY", "WIRE_TRANSFER", "ONLINE", "SPLIT_PAYMENT", "EXTENDED_TERM")
 PAYMENT_PROVIDERS = ("PAYU", "P24", "AF", "OFFLINE", "EPT")
@@ -83,7 +85,7 @@ def address(value: Any, name: str = "delivery.address") -> Json | None:
     return given or None
 
 
-def _lines(world: World, value: Any) -> list[tuple[Json, int, str]]:
+def _lines(world: World, value: Any) -> list[tuple[Offer, int, str]]:
     """(offer, quantity, owner) per distinct offer; several entries for one offer add up."""
     if not isinstance(value, list) or not value:
         raise bad("lineItems must be a non-empty array of {offerId, quantity}")
@@ -181,7 +183,7 @@ def parse_purchase(world: World, body: Json) -> Purchase:
 
 
 # --- the buyer's steps ------------------------------------------------------------------------------------------------
-def purchase(world: World, body: Json) -> tuple[Json, list[Json]]:
+def purchase(world: World, body: Json) -> tuple[CheckoutForm, list[Json]]:
     """A purchase: the order BOUGHT, then (by default) filled in and paid. Returns the order and its events."""
     p = parse_purchase(world, body)
     order = build(world, p)
@@ -205,21 +207,22 @@ def purchase(world: World, body: Json) -> tuple[Json, list[Json]]:
     return _done(world, order, steps)
 
 
-def _fill_in(world: World, order: Json, new_address: Json | None = None, message: str | None = None) -> list[Pending]:
+def _fill_in(world: World, order: CheckoutForm, new_address: Json | None = None,
+             message: str | None = None) -> list[Pending]:
     steps = [happened(world, order, model.fill_in(world, order, new_address, message))]
     if order["payment"]["type"] in model.PAY_LATER:
         steps.append(_ready(world, order))
     return steps
 
 
-def _ready(world: World, order: Json) -> Pending:
+def _ready(world: World, order: CheckoutForm) -> Pending:
     """→ READY_FOR_PROCESSING; from here Allegro's warehouse takes a One Fulfillment order (fulfillment outbound)."""
     event = happened(world, order, model.make_ready(world, order))
-    outbound.hand_over(world, order)
+    outbound.hand_over(world, cast(Json, order))   # the warehouse's orders are not typed yet
     return event
 
 
-def _pay(world: World, order: Json) -> list[Pending]:
+def _pay(world: World, order: CheckoutForm) -> list[Pending]:
     kind = order["payment"]["type"]
     if kind == "CASH_ON_DELIVERY":
         return []                               # paid to the carrier, never online; ready since fill-in
@@ -232,19 +235,19 @@ def _pay(world: World, order: Json) -> list[Pending]:
     return steps
 
 
-def order_for_buyer(world: World, order_id: str) -> Json:
-    order = model.get(world, order_id)
+def order_for_buyer(world: World, order_id: str) -> CheckoutForm:
+    order = model.get_form(world, order_id)
     if order is None or not model.retained(world, order):
         raise MarketplaceRefusal(404, "not_found", f"no checkout form {order_id!r}")
     return order
 
 
-def _done(world: World, order: Json, steps: list[Pending]) -> tuple[Json, list[Json]]:
+def _done(world: World, order: CheckoutForm, steps: list[Pending]) -> tuple[CheckoutForm, list[Json]]:
     model.save(world, order)
     return order, journal(world, model.seller_of(order), steps)
 
 
-def fill_in(world: World, order_id: str, body: Json) -> tuple[Json, list[Json]]:
+def fill_in(world: World, order_id: str, body: Json) -> tuple[CheckoutForm, list[Json]]:
     only(body, frozenset({"delivery", "messageToSeller"}))
     parcel = _obj(body.get("delivery"), "delivery")
     only(parcel, frozenset({"address"}), "delivery")
@@ -254,7 +257,7 @@ def fill_in(world: World, order_id: str, body: Json) -> tuple[Json, list[Json]]:
     return _done(world, order, _fill_in(world, order, new_address, message))
 
 
-def pay(world: World, order_id: str) -> tuple[Json, list[Json]]:
+def pay(world: World, order_id: str) -> tuple[CheckoutForm, list[Json]]:
     order = order_for_buyer(world, order_id)
     if order["payment"]["type"] == "CASH_ON_DELIVERY":
         raise MarketplaceRefusal(409, "cash_on_delivery", f"checkout form {order_id} is paid to the carrier on "
@@ -265,7 +268,7 @@ def pay(world: World, order_id: str) -> tuple[Json, list[Json]]:
     return _done(world, order, _pay(world, order))
 
 
-def cancel(world: World, order_id: str) -> tuple[Json, list[Json]]:
+def cancel(world: World, order_id: str) -> tuple[CheckoutForm, list[Json]]:
     """BUYER_CANCELLED within the buyer's window; the units go back to the offers."""
     order = order_for_buyer(world, order_id)
     refusal = model.change_refusal(world, order)
@@ -281,7 +284,7 @@ def cancel(world: World, order_id: str) -> tuple[Json, list[Json]]:
     return order, [e for step in steps for e in journal(world, model.seller_of(order), [step])]
 
 
-def modify(world: World, order_id: str, body: Json) -> tuple[Json, list[Json]]:
+def modify(world: World, order_id: str, body: Json) -> tuple[CheckoutForm, list[Json]]:
     """BUYER_MODIFIED: a new delivery address, within the same window as a cancel."""
     only(body, frozenset({"delivery"}))
     parcel = _obj(body.get("delivery"), "delivery")
@@ -326,7 +329,7 @@ def customer_return(world: World, order_id: str, body: Json) -> Json:
     return returns.declare(world, order, items, parcel)
 
 
-def _cancel(world: World, order: Json) -> None:
+def _cancel(world: World, order: CheckoutForm) -> None:
     """→ CANCELLED, saved, and the units back to the offers. A One Fulfillment offer's stock is then what the
     warehouse can still sell, computed from the stored orders (so the order is saved first), and an offer the order
     had emptied is listed again (fulfillment outbound.release)."""
@@ -335,13 +338,13 @@ def _cancel(world: World, order: Json) -> None:
     for li in order["lineItems"]:
         return_stock(world, li["offer"]["id"], int(li["quantity"]))
     if model.fulfilled_by_allegro(order):
-        outbound.release(world, order)
+        outbound.release(world, cast(Json, order))
 
 
 @runs(AUTO_CANCEL_JOB)
 def auto_cancel(world: World, job: Job) -> None:
     """AUTO_CANCELLED: Allegro cancels an order still unpaid when `paymentDeadline` has passed (#4646)."""
-    order = model.get(world, str(job.payload["order"]))
+    order = model.get_form(world, str(job.payload["order"]))
     if order is None or order["status"] not in (model.BOUGHT, model.FILLED_IN):
         return
     _cancel(world, order)

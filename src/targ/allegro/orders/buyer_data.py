@@ -12,11 +12,11 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.sellers import _tax_id
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 BUYER_KIND = "buyer"
 FIRST_BUYER_ID = 48_000_000
 

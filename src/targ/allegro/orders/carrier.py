@@ -19,16 +19,16 @@ clock, each step at its own due time, exactly as if a job had run then; so a tra
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 PARCEL_KIND = "parcel"
 CODES = ("AVAILABLE_FOR_PICKUP", "DELIVERED", "IN_TRANSIT", "ISSUE", "NOTICE_LEFT", "PENDING",
          "RELEASED_FOR_DELIVERY", "RETURNED")

@@ -12,17 +12,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.offers.documents import Offer, OfferView
 from targ.allegro.offers.stock import is_one_fulfillment
 from targ.allegro.orders import delivery
 from targ.allegro.orders.buyer_data import COUNTRY_OF, buyer_for
+from targ.allegro.orders.documents import CheckoutForm, as_checkout_form
 from targ.allegro.orders.model import BOUGHT, MarketplaceRefusal, money, revision_of
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FIRST_DEAL_ID = 7_764_645_436          # deal ids look like the vendor's (10 digits)
 PROVIDERS = {"ONLINE": "PAYU", "SPLIT_PAYMENT": "PAYU", "WIRE_TRANSFER": "OFFLINE", "EXTENDED_TERM": "EPT"}
 _COMPANY_ID_TYPE = {"PL": "PL_NIP", "CZ": "CZ_ICO", "SK": "SK_ICO", "HU": "HU_ADOSZAM"}
@@ -37,7 +39,7 @@ class Purchase:
 
     seller: str
     marketplace: str
-    lines: list[tuple[Json, int]]                 # (offer doc, quantity), one per offer
+    lines: list[tuple[Offer, int]]                # (offer doc, quantity), one per offer
     buyer: Json = field(default_factory=dict)    # the buyer's given fields; the rest is generated
     method_id: str | None = None
     pickup_point: Any = None
@@ -51,7 +53,7 @@ class Purchase:
     pay: bool = True
 
 
-def price_on(offer: Json, marketplace: str) -> Json:
+def price_on(offer: OfferView, marketplace: str) -> Json:
     """The offer's price on `marketplace`, in that marketplace's currency."""
     currency = MARKETPLACES[marketplace]
     base = (offer.get("sellingMode") or {}).get("price") or {}
@@ -59,15 +61,17 @@ def price_on(offer: Json, marketplace: str) -> Json:
         return base
     extra = ((offer.get("additionalMarketplaces") or {}).get(marketplace) or {}).get("sellingMode") or {}
     if (extra.get("price") or {}).get("currency") == currency:
-        return extra["price"]
+        price: Json = extra["price"]
+        return price
     raise MarketplaceRefusal(400, "offer_not_on_marketplace",
                              f"offer {offer['id']} is not sold on {marketplace} (no price in {currency})")
 
 
-def _line_item(world: World, offer: Json, quantity: int, price: Json, now: str) -> Json:
+def _line_item(world: World, offer: Offer, quantity: int, price: Json, now: str) -> Json:
     ref: Json = {"id": offer["id"], "name": offer["name"]}
-    if (offer.get("external") or {}).get("id"):
-        ref["external"] = {"id": offer["external"]["id"]}
+    external = offer.get("external") or {}
+    if external.get("id"):
+        ref["external"] = {"id": external["id"]}
     products = [{"id": p["product"]["id"], "quantity": int((p.get("quantity") or {}).get("value") or 1)}
                 for p in offer.get("productSet") or [] if _UUID.match(str((p.get("product") or {}).get("id")))]
     if products:
@@ -103,7 +107,7 @@ def _delivery_address(buyer: Json, given: Json | None) -> Json:
     return {**address, **(given or {})}
 
 
-def build(world: World, p: Purchase) -> Json:
+def build(world: World, p: Purchase) -> CheckoutForm:
     """The new order (not saved), BOUGHT at the current time."""
     now_ms = world.clock.now_ms()
     now = iso(now_ms)
@@ -150,4 +154,5 @@ def build(world: World, p: Purchase) -> Json:
                   "invoices": [], "links": [], "dealIds": deal_ids, "country": COUNTRY_OF[p.marketplace],
                   "pendingSurcharges": [{"id": world.ids.uuid("payment"), **s} for s in p.surcharges]},
     })
-    return order
+    # Built key by key so that `messageToSeller` comes second when given, as the vendor shows it: typed once built.
+    return as_checkout_form(order)

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.dataset import DELIVERY, load
 from targ.allegro.catalog.delivery import delivery_method
+from targ.allegro.offers.documents import Offer, OfferView
 from targ.allegro.orders.buyer_data import pickup_point_code
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso, parse_duration
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 SHIPPING_RATES_KIND = "res.shipping-rates"   # the settings engine's shipping rates sets
 DEFAULT_COST = {"PLN": Decimal("9.99"), "CZK": Decimal("79.00"), "EUR": Decimal("3.49"), "HUF": Decimal("1290.00")}
 _FREE = ("Odbiór osobisty", "Przesyłka elektroniczna")
@@ -35,13 +36,13 @@ _PICKUP = ("Paczkomat", "Punkt", "Automat", "One Box", "Z-BOX", "Výdejní", "V�
 _DEFAULT_SHIPPING = ("PT24H", "PT72H")
 
 
-def _rates_for(world: World, offer: Json) -> list[Json]:
+def _rates_for(world: World, offer: OfferView) -> list[Json]:
     set_id = ((offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
     rates = world.store.get(SHIPPING_RATES_KIND, set_id) if set_id else None
     return list((rates or {}).get("rates") or [])
 
 
-def choose_method(world: World, marketplace: str, offers: list[Json], method_id: str | None,
+def choose_method(world: World, marketplace: str, offers: list[Offer], method_id: str | None,
                   payment_type: str | None) -> tuple[Json, str]:
     """The delivery method and the payment type that goes with it."""
     if method_id is not None:
@@ -63,7 +64,7 @@ def choose_method(world: World, marketplace: str, offers: list[Json], method_id:
     raise MarketplaceRefusal(400, "unknown_delivery_method", f"no {wanted} delivery method on {marketplace}")
 
 
-def cost(world: World, method: Json, lines: list[tuple[Json, int]], currency: str) -> tuple[Decimal, int]:
+def cost(world: World, method: Json, lines: list[tuple[Offer, int]], currency: str) -> tuple[Decimal, int]:
     """(delivery cost, packages) for `lines` of (offer, quantity)."""
     units = sum(q for _, q in lines)
     rates = [r for offer, _ in lines for r in _rates_for(world, offer) if r["deliveryMethod"]["id"] == method["id"]]
@@ -124,7 +125,7 @@ def _point_address(near: Json) -> Json:
             "countryCode": near["countryCode"]}
 
 
-def times(world: World, method: Json, offers: list[Json], bought_ms: int) -> Json:
+def times(world: World, method: Json, offers: list[Offer], bought_ms: int) -> Json:
     """`CheckoutFormDeliveryTime`: the dispatch window, then the delivery window after it."""
     handling = max(parse_duration((o.get("delivery") or {}).get("handlingTime") or "PT24H") for o in offers)
     shipping = ((method.get("shippingRatesConstraints") or {}).get("shippingTime") or {}).get("default") or {}

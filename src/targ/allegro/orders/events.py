@@ -19,16 +19,16 @@ microsecond (the clock is frozen in tests), so they always grow.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from targ.allegro.orders.documents import CheckoutFormOrJson
 from targ.allegro.orders.model import event_data
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Doc
     from targ.world import World
-
-Json = dict[str, Any]
 
 EVENT_KIND = "order_event"
 LAST_ID_KEY = "orders.lastEventId"
@@ -47,12 +47,13 @@ class Pending:
     occurred_ms: int
 
 
-def happened(world: World, order: Json, type_: str) -> Pending:
+def happened(world: World, order: CheckoutFormOrJson, type_: str) -> Pending:
     return Pending(type_, event_data(order), world.clock.now_ms())
 
 
 def documented(world: World) -> bool:
-    return world.config.get("eventsMode") == "documented"
+    mode: str = world.config.get("eventsMode")
+    return mode == "documented"
 
 
 def chance(world: World) -> float:

@@ -25,9 +25,9 @@ from targ.allegro.errors import AllegroError
 from targ.allegro.orders.model import ORDER_KIND, retained_since, view
 from targ.clock import parse_time
 from targ.http.request import Request
+from targ.json_types import Json
 from targ.store.listing import Listing, Query, Row, declare
 
-Json = dict[str, Any]
 PATH = "/order/checkout-forms"
 MAX_WINDOW = 10_000
 ENUMS = {
@@ -56,6 +56,29 @@ def _at(order: Json, *path: str) -> Any:
 
 
 def _row(order: Json) -> Row:
+    try:
+        return _whole_order_row(order)
+    except (KeyError, TypeError, AttributeError):
+        return _partial_row(order)
+
+
+def _whole_order_row(order: Json) -> Row:
+    """The row of a whole order, read directly (this runs on every write of an order)."""
+    fulfillment, delivery = order["fulfillment"], order["delivery"]
+    updated = order.get("updatedAt")
+    provider = fulfillment.get("provider")
+    return Row(
+        texts={"status": order["status"], "fulfillment.status": fulfillment.get("status"),
+               "fulfillment.provider.id": provider.get("id") if provider else None,
+               "fulfillment.shipmentSummary.lineItemsSent": fulfillment["shipmentSummary"]["lineItemsSent"],
+               "payment.id": order["payment"].get("id"), "delivery.method.id": delivery["method"].get("id"),
+               "buyer.login": order["buyer"].get("login"), "marketplace.id": order["marketplace"].get("id")},
+        numbers={"lineItems.boughtAt": int(order["_targ"].get("boughtAt") or 0),
+                 "updatedAt": parse_time(updated) if updated else None},
+        tags=[s["id"] for s in order.get("surcharges") or () if s.get("id")])
+
+
+def _partial_row(order: Json) -> Row:
     updated = _at(order, "updatedAt")
     return Row(
         texts={"status": _at(order, "status"), "fulfillment.status": _at(order, "fulfillment", "status"),

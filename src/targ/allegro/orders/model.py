@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-import orjson
-
+from targ.allegro.orders.documents import CheckoutForm, CheckoutFormOrJson, Money, as_checkout_form
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
-
-Json = dict[str, Any]
 
 ORDER_KIND = "checkout_form"
 # Line item id → deal id (`GET /order/line-item-id-mappings`): id = line item id, alt = deal id, owner = seller.
@@ -56,13 +55,13 @@ class MarketplaceRefusal(Exception):
 
 
 # --- money -----------------------------------------------------------------------------------------------------------
-def money(amount: Decimal, currency: str) -> Json:
+def money(amount: Decimal, currency: str) -> Money:
     """A `Price`: a decimal string with two places, in the marketplace's currency."""
     return {"amount": str(amount.quantize(CENT)), "currency": currency}
 
 
 # --- storage ---------------------------------------------------------------------------------------------------------
-def seller_of(order: Json) -> str:
+def seller_of(order: Mapping[str, Any]) -> str:
     return str(order["_targ"]["seller"])
 
 
@@ -71,16 +70,23 @@ def revision_of(order_id: str, count: int) -> str:
     return hashlib.sha256(f"{order_id}/revision/{count}".encode()).hexdigest()[:8]
 
 
-def save(world: World, order: Json) -> None:
-    world.store.put(ORDER_KIND, order["id"], order, owner=seller_of(order))
+def save(world: World, order: CheckoutFormOrJson) -> None:
+    world.store.put(ORDER_KIND, order["id"], cast(Json, order), owner=seller_of(order))
 
 
 def get(world: World, order_id: str) -> Json | None:
-    """The stored order, retained or not (jobs act on it); handlers go through `access`."""
+    """The stored order, retained or not (jobs act on it), as loose JSON (for Allegro's warehouse, whose documents
+    are not typed yet); handlers go through `access`."""
     return world.store.get(ORDER_KIND, order_id)
 
 
-def retained(world: World, order: Json) -> bool:
+def get_form(world: World, order_id: str) -> CheckoutForm | None:
+    """`get`, typed."""
+    order = get(world, order_id)
+    return None if order is None else as_checkout_form(order)
+
+
+def retained(world: World, order: Mapping[str, Any]) -> bool:
     """Orders older than `orderRetention` (vendor: 12 months) leave the list and answer 404 by id."""
     return int(order["_targ"]["boughtAt"]) >= retained_since(world)
 
@@ -90,7 +96,7 @@ def retained_since(world: World) -> int:
     return world.clock.now_ms() - world.config.ms("orderRetention")
 
 
-def index_line_items(world: World, order: Json) -> None:
+def index_line_items(world: World, order: CheckoutForm) -> None:
     for li in order["lineItems"]:
         deal_id = order["_targ"]["dealIds"][li["id"]]
         world.store.put(LINE_ITEM_KIND, li["id"], {"lineItemId": li["id"], "dealId": deal_id,
@@ -98,12 +104,12 @@ def index_line_items(world: World, order: Json) -> None:
                         owner=seller_of(order), alt=deal_id)
 
 
-def line_item(order: Json, line_item_id: str) -> Json | None:
+def line_item(order: Mapping[str, Any], line_item_id: str) -> Json | None:
     return next((li for li in order["lineItems"] if li["id"] == line_item_id), None)
 
 
 # --- what the seller sees ---------------------------------------------------------------------------------------------
-def view(order: Json) -> Json:
+def view(order: Mapping[str, Any]) -> Json:
     """The `CheckoutForm`. The delivery address appears only from READY_FOR_PROCESSING on (DEV/en/orders): before
     that the buyer may still change it."""
     out = {k: v for k, v in order.items() if k != "_targ"}
@@ -112,25 +118,7 @@ def view(order: Json) -> Json:
     return out
 
 
-# Rendered details of orders read through `Store.peek`, by the identity of the shared document (held here, so the
-# identity stays that document's): an order is read far more often than it changes.
-_RENDERED: dict[int, tuple[Json, bytes]] = {}
-_RENDERED_MAX = 4096
-
-
-def view_json(order: Json) -> bytes:
-    """`view` serialized, for a read-only (shared) order."""
-    hit = _RENDERED.get(id(order))
-    if hit is not None and hit[0] is order:
-        return hit[1]
-    data = orjson.dumps(view(order))
-    if len(_RENDERED) >= _RENDERED_MAX:
-        _RENDERED.clear()
-    _RENDERED[id(order)] = (order, data)
-    return data
-
-
-def event_data(order: Json) -> Json:
+def event_data(order: CheckoutFormOrJson) -> Json:
     """`OrderEventData`: the order as an event carries it, at the revision of the moment."""
     buyer = order["buyer"]
     items = []
@@ -148,13 +136,13 @@ def event_data(order: Json) -> Json:
 
 
 # --- the seller's changes (neither revision nor updatedAt moves: #3996, #8419) ----------------------------------------
-def fulfilled_by_allegro(order: Json) -> bool:
+def fulfilled_by_allegro(order: CheckoutFormOrJson) -> bool:
     """A One Fulfillment order (`fulfillment.provider.id` ALLEGRO): Allegro's warehouse fulfils it, and the seller may
     not set its fulfillment status (seed 003); targ.allegro.fulfillment.outbound moves it instead."""
     return bool(order["fulfillment"]["provider"]["id"] == "ALLEGRO")
 
 
-def set_fulfillment_status(order: Json, status: str, *, by_warehouse: bool = False) -> None:
+def set_fulfillment_status(order: CheckoutFormOrJson, status: str, *, by_warehouse: bool = False) -> None:
     """A fulfillment status operation. The seller's count towards `maxStatusChangesPerOrder` (#11908); the
     warehouse's, on One Fulfillment orders, are Allegro's own and count for nothing."""
     order["fulfillment"]["status"] = status
@@ -163,14 +151,14 @@ def set_fulfillment_status(order: Json, status: str, *, by_warehouse: bool = Fal
 
 
 # --- the buyer's and Allegro's changes --------------------------------------------------------------------------------
-def _buyer_changed(world: World, order: Json) -> None:
+def _buyer_changed(world: World, order: CheckoutForm) -> None:
     t = order["_targ"]
     t["revisionCount"] = int(t["revisionCount"]) + 1
     order["revision"] = revision_of(order["id"], t["revisionCount"])
     order["updatedAt"] = iso(world.clock.now_ms())
 
 
-def require_status(order: Json, *allowed: str) -> None:
+def require_status(order: CheckoutForm, *allowed: str) -> None:
     """409 unless the order is in one of `allowed`."""
     status, oid = order["status"], order["id"]
     if status in allowed:
@@ -184,7 +172,7 @@ def require_status(order: Json, *allowed: str) -> None:
     raise MarketplaceRefusal(409, "order_ready", f"checkout form {oid} is already ready for processing")
 
 
-def fill_in(world: World, order: Json, address: Json | None = None, message: str | None = None) -> str:
+def fill_in(world: World, order: CheckoutForm, address: Json | None = None, message: str | None = None) -> str:
     """BOUGHT → FILLED_IN; filling in again is allowed until the order is ready (FILLED_IN repeats)."""
     require_status(order, BOUGHT, FILLED_IN)
     if address:
@@ -196,16 +184,16 @@ def fill_in(world: World, order: Json, address: Json | None = None, message: str
     return "FILLED_IN"
 
 
-def record_payment(world: World, order: Json) -> None:
+def record_payment(world: World, order: CheckoutForm) -> None:
     """The main payment settles: what was paid and when (cash on delivery is paid to the carrier, never here)."""
     payment = order["payment"]
     payment["finishedAt"] = iso(world.clock.now_ms())
-    payment["paidAmount"] = dict(order["summary"]["totalToPay"])
+    payment["paidAmount"] = order["summary"]["totalToPay"].copy()
     if order["status"] == READY:
         _buyer_changed(world, order)   # a deferred payment paid out: no event, but the payment data changed
 
 
-def make_ready(world: World, order: Json) -> str:
+def make_ready(world: World, order: CheckoutForm) -> str:
     """→ READY_FOR_PROCESSING: paid, or filled in with cash on delivery or a deferred payment."""
     require_status(order, FILLED_IN)
     order["status"] = READY
@@ -214,7 +202,7 @@ def make_ready(world: World, order: Json) -> str:
     return "READY_FOR_PROCESSING"
 
 
-def pay_surcharge(world: World, order: Json, surcharge: Json) -> str:
+def pay_surcharge(world: World, order: CheckoutForm, surcharge: Json) -> str:
     """A surcharge paid after the order was ready: it joins `surcharges` and READY_FOR_PROCESSING repeats (#2087)."""
     require_status(order, READY)
     now = iso(world.clock.now_ms())
@@ -225,7 +213,7 @@ def pay_surcharge(world: World, order: Json, surcharge: Json) -> str:
     return "READY_FOR_PROCESSING"
 
 
-def change_refusal(world: World, order: Json) -> MarketplaceRefusal | None:
+def change_refusal(world: World, order: CheckoutForm) -> MarketplaceRefusal | None:
     """Why the buyer may not cancel or change the order now (allegro-behaviour.md §2), or None."""
     oid = order["id"]
     if order["status"] == CANCELLED:
@@ -244,13 +232,13 @@ def change_refusal(world: World, order: Json) -> MarketplaceRefusal | None:
     return None
 
 
-def cancel(world: World, order: Json) -> None:
+def cancel(world: World, order: CheckoutForm) -> None:
     """→ CANCELLED, by the buyer or by Allegro (unpaid). `fulfillment.status` stays the seller's (#3337)."""
     order["status"] = CANCELLED
     _buyer_changed(world, order)
 
 
-def modify_address(world: World, order: Json, address: Json) -> str:
+def modify_address(world: World, order: CheckoutForm, address: Json) -> str:
     """BUYER_MODIFIED: a new delivery address on a ready order, stamped with `modifiedAt` (#3730)."""
     require_status(order, READY)
     now = iso(world.clock.now_ms())

@@ -11,25 +11,27 @@ DELIVERED → DELIVERED; without a parcel, CREATED. A returned line item's seria
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.access import seller_id
+from targ.allegro.orders.documents import CheckoutForm
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 RETURN_KIND = "customer_return"
 REFUND_CLAIM_KIND = "refund_claim"       # refunds.py; read here for the return's status
 _BY_PARCEL = {"PENDING": "DISPATCHED", "DELIVERED": "DELIVERED"}
 # query parameter → the values of a return it matches
-FILTERS = {
+FILTERS: dict[str, Callable[[Json], list[Any]]] = {
     "customerReturnId": lambda r: [r["id"]],
     "orderId": lambda r: [r["orderId"]],
     "buyer.email": lambda r: [r["buyer"]["email"]],
@@ -48,7 +50,7 @@ FILTERS = {
 
 
 # --- the buyer's side ----------------------------------------------------------------------------------------------
-def _returned_so_far(world: World, order: Json) -> dict[str, int]:
+def _returned_so_far(world: World, order: CheckoutForm) -> dict[str, int]:
     out: dict[str, int] = {}
     for doc in world.store.find(RETURN_KIND, model.seller_of(order)):
         if doc.data["orderId"] == order["id"]:
@@ -57,7 +59,7 @@ def _returned_so_far(world: World, order: Json) -> dict[str, int]:
     return out
 
 
-def declare(world: World, order: Json, items: list[Json], parcel: Json | None) -> Json:
+def declare(world: World, order: CheckoutForm, items: list[Json], parcel: Json | None) -> Json:
     """A return of `items` ([{lineItemId, quantity, reason}]) of a paid order, optionally already sent back."""
     model.require_status(order, model.READY)
     already = _returned_so_far(world, order)
@@ -98,7 +100,7 @@ def declare(world: World, order: Json, items: list[Json], parcel: Json | None) -
     return view(world, ret)
 
 
-def _flag_serial_numbers(order: Json, lines: dict[str, int]) -> None:
+def _flag_serial_numbers(order: CheckoutForm, lines: dict[str, int]) -> None:
     for line_item_id, qty in lines.items():
         entries = ((model.line_item(order, line_item_id) or {}).get("serialNumbers") or {}).get("entries") or []
         for entry in [e for e in entries if not e["returned"]][:qty]:
@@ -128,7 +130,7 @@ def view(world: World, ret: Json) -> Json:
     return out
 
 
-def _own_return(req: Request) -> Json:
+def own_return(req: Request) -> Json:
     return_id = req.path_params["customerReturnId"]
     doc = req.world.store.get_doc(RETURN_KIND, return_id)
     if doc is None:

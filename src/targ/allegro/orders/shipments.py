@@ -18,24 +18,26 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.errors import AllegroError
 from targ.allegro.orders import carrier, model
+from targ.allegro.orders.documents import CheckoutFormOrJson
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 MAX_WAYBILLS_PER_ORDER = 20
 MAX_ORDERS_PER_WAYBILL = 10
-_WAYBILL = re.compile(r"^\S{1,64}$")
+WAYBILL = re.compile(r"^\S{1,64}$")
 # An order's shipments: one document per order (id = the order id, owner = the seller), `{"shipments": [...]}`,
 # kept apart from the order so that adding a tracking number neither reads nor writes the whole order.
 SHIPMENTS_KIND = "order_shipments"
-_LIMIT_USER_MESSAGE = ("Wystąpił błąd. Maksymalny limit przypisanych numerów przesyłki do zamówienia został "
+LIMIT_USER_MESSAGE = ("Wystąpił błąd. Maksymalny limit przypisanych numerów przesyłki do zamówienia został "
                        "osiągnięty.")
 
 
@@ -43,7 +45,7 @@ def _invalid(message: str, path: str) -> AllegroError:
     return AllegroError(400, "VALIDATION_ERROR", message, path=path, details="request body")
 
 
-def _carrier(body: Json) -> tuple[str, str | None]:
+def carrier_of_body(body: Json) -> tuple[str, str | None]:
     carrier_id = canonical_carrier(str(body.get("carrierId") or ""))
     if carrier_id is None:
         raise _invalid(f"Unknown carrier id: {body.get('carrierId')}", "carrierId")
@@ -55,7 +57,7 @@ def _carrier(body: Json) -> tuple[str, str | None]:
     return carrier_id, name.strip()
 
 
-def _line_items(order: Json, body: Json) -> list[str]:
+def line_items_of(order: Mapping[str, Any], body: Json) -> list[str]:
     wanted = [str((li or {}).get("id")) for li in body.get("lineItems") or []]
     if not wanted:
         return [li["id"] for li in order["lineItems"]]
@@ -68,46 +70,50 @@ def _line_items(order: Json, body: Json) -> list[str]:
 
 def shipments_of(world: World, order_id: str) -> list[Json]:
     """The order's shipments, as `GET …/shipments` lists them (oldest first)."""
-    return _stored(world, order_id)[0]
+    return stored_shipments(world, order_id)[0]
 
 
-def _stored(world: World, order_id: str) -> tuple[list[Json], bool]:
+def stored_shipments(world: World, order_id: str) -> tuple[list[Json], bool]:
     """The order's shipments (a list of the caller's own), and whether its shipments document exists yet."""
     stored = world.store.get(SHIPMENTS_KIND, order_id)
     return (stored["shipments"], True) if stored else ([], False)
 
 
-def lines_sent(order: Json, shipments: list[Json]) -> str:
+def lines_sent(order: Mapping[str, Any], shipments: list[Json]) -> str:
     sent = {li["id"] for s in shipments for li in s["lineItems"]}
     if not sent:
         return "NONE"
     return "ALL" if all(li["id"] in sent for li in order["lineItems"]) else "SOME"
 
 
-def _find(shipments: list[Json], carrier_id: str, waybill: str) -> Json | None:
+def find_shipment(shipments: list[Json], carrier_id: str, waybill: str) -> Json | None:
     for shipment in shipments:
         if shipment["waybill"] == waybill and shipment["carrierId"] == carrier_id:
             return shipment
     return None
 
 
-def record(world: World, order: Json, carrier_id: str, waybill: str, line_items: list[str],
+def record(world: World, order: CheckoutFormOrJson, carrier_id: str, waybill: str, line_items: list[str],
            carrier_name: str | None = None) -> Json:
     """Adds a tracking number (unchecked) to the order, or merges line items into the same one, updates the order's
     shipment summary (in `order` too, which the caller may go on changing) and has the carrier track the parcel.
     Also how Allegro's warehouse ships One Fulfillment orders (fulfillment outbound.py). Returns the shipment as
     `GET …/shipments` lists it."""
-    shipments, exists = _stored(world, order["id"])
+    shipments, exists = stored_shipments(world, order["id"])
     carrier.register(world, carrier_id, waybill, order["id"], "pickupPoint" in order["delivery"])
-    return _record(world, order, True, shipments, exists, _find(shipments, carrier_id, waybill), carrier_id, waybill,
-                   line_items, carrier_name)
+    shipment, sent = record_with(world, order, shipments, exists, find_shipment(shipments, carrier_id, waybill),
+                                 carrier_id, waybill, line_items, carrier_name)
+    if sent is not None:
+        set_lines_sent(world, order, sent)
+    return shipment
 
 
-def _record(world: World, order: Json, mutable: bool, shipments: list[Json], exists: bool, shipment: Json | None,
-            carrier_id: str, waybill: str, line_items: list[str], carrier_name: str | None) -> Json:
+def record_with(world: World, order: Mapping[str, Any], shipments: list[Json], exists: bool, shipment: Json | None,
+                carrier_id: str, waybill: str, line_items: list[str],
+                carrier_name: str | None) -> tuple[Json, str | None]:
     """`record` with the order's shipments read (`exists`: the order has a shipments document already) and the
-    shipment with this carrier and waybill found among them (None: a new one). A read-only (`mutable` False) order
-    is read again before its summary is written."""
+    shipment with this carrier and waybill found among them (None: a new one): writes the shipments and returns the
+    shipment, and the order's new `lineItemsSent` when it changes (None otherwise), for the caller to set."""
     if shipment is None:
         shipment = {"id": base64.b64encode(f"{carrier_id}:{waybill}".encode()).decode(), "waybill": waybill,
                     "carrierId": carrier_id}
@@ -126,9 +132,9 @@ def _record(world: World, order: Json, mutable: bool, shipments: list[Json], exi
     summary = order["fulfillment"]["shipmentSummary"]["lineItemsSent"]
     # Shipments are only ever added: once every line item is sent, it stays so.
     sent = summary if summary == "ALL" else lines_sent(order, shipments)
-    if summary != sent:
-        target = order if mutable else model.get(world, order["id"])
-        if target is not None:
-            target["fulfillment"]["shipmentSummary"] = {"lineItemsSent": sent}
-            model.save(world, target)
-    return shipment
+    return shipment, (sent if sent != summary else None)
+
+
+def set_lines_sent(world: World, order: CheckoutFormOrJson, sent: str) -> None:
+    order["fulfillment"]["shipmentSummary"] = {"lineItemsSent": sent}
+    model.save(world, order)

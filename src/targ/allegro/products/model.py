@@ -16,11 +16,11 @@ from targ.allegro.messages import localised
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import EAN, MPN, PRODUCT_KIND, PUBLIC
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 NAME_LIMIT = 75
 
 

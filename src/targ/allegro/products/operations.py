@@ -18,8 +18,8 @@ from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 CHANGE_KIND = "product-change-proposal"
 
 

@@ -14,8 +14,8 @@ from typing import Any
 from targ.allegro.catalog.tree import tree
 from targ.allegro.errors import AllegroError
 from targ.allegro.messages import localised
+from targ.json_types import Json
 
-Json = dict[str, Any]
 GTIN_PARAMETER = "225693"
 IDENTIFYING = frozenset({"225693", "224017"})   # EAN (GTIN), Kod producenta (MPN)
 

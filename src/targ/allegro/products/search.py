@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from targ.allegro.catalog.matching import words
 from targ.allegro.catalog.tree import tree
@@ -24,8 +23,8 @@ from targ.allegro.messages import localised
 from targ.allegro.products import model
 from targ.allegro.products import parameters as params
 from targ.http.request import Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 PAGE_SIZE = 30
 
 

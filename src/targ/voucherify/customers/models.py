@@ -41,26 +41,49 @@ def upsert_customer(world: World, project: str, data: dict[str, Any] | None) -> 
     names no one. Call `missing_customer` first: an unknown id is not created."""
     if not data or not any(given(data, k) for k in ("id", "source_id", *PROFILE_FIELDS)):
         return None
-    now = world.clock.now_ms()
-    doc = None
+    return write_customer(world, project, lookup_customer(world, project, data), data)["id"]
+
+
+def lookup_customer(world: World, project: str, data: dict[str, Any]) -> Doc | None:
+    """The stored customer an upsert body names: by `id` (the source id is then ignored), else by `source_id`."""
     if given(data, "id"):
-        doc = find_customer_by_id(world, project, data["id"])
-    elif given(data, "source_id"):
-        doc = world.store.get_by_alt(CUSTOMER_KIND, project, data["source_id"])
-    if doc is None:
+        return find_customer_by_id(world, project, data["id"])
+    if given(data, "source_id"):
+        return world.store.get_by_alt(CUSTOMER_KIND, project, data["source_id"])
+    return None
+
+
+def write_customer(world: World, project: str, existing: Doc | None, data: dict[str, Any]) -> dict[str, Any]:
+    """Stores `existing` (or a new customer with the body's `source_id`) with the profile fields `data` gives;
+    fields it does not give are left as they were."""
+    now = world.clock.now_ms()
+    if existing is None:
         customer: dict[str, Any] = {
             "id": "cust_" + world.ids.token("vf_customer", 24), "source_id": data.get("source_id"),
             "name": None, "description": None, "email": None, "phone": None, "birthday": None, "birthdate": None,
             "address": None, "metadata": {}, "created_at": now, "updated_at": None,
         }
     else:
-        customer = dict(doc.data)
+        customer = dict(existing.data)
         customer["updated_at"] = now
     for key in PROFILE_FIELDS:
         if given(data, key):
             customer[key] = _address(data[key]) if key == "address" else data[key]
     world.store.put(CUSTOMER_KIND, customer["id"], customer, owner=project, alt=customer["source_id"])
-    return customer["id"]
+    return customer
+
+
+def merge_metadata(world: World, project: str, existing: Doc | None, source_id: str,
+                   metadata: dict[str, Any]) -> dict[str, Any]:
+    """A metadata bulk update of one customer: the keys given set, the others kept; an unknown source id is
+    upserted (a new customer holding only that metadata)."""
+    merged = {**((existing.data.get("metadata") or {}) if existing else {}), **metadata}
+    return write_customer(world, project, existing, {"source_id": source_id, "metadata": merged})
+
+
+def delete_customer(world: World, project: str, doc: Doc) -> None:
+    """Gone for every later lookup; orders that named the customer keep its id, and its source id is free."""
+    world.store.delete(CUSTOMER_KIND, doc.id)
 
 
 def _address(address: dict[str, Any]) -> dict[str, Any]:

@@ -40,21 +40,21 @@ QUEUE_KIND = "vf_import_queue"     # a project's imports waiting to run, by proj
 CHUNK = 200
 
 
-def _queue(world: World, project: str) -> dict[str, Any]:
+def import_queue(world: World, project: str) -> dict[str, Any]:
     return world.store.get(QUEUE_KIND, project) or {"running": None, "waiting": []}
 
 
-def _save_queue(world: World, project: str, queue: dict[str, Any]) -> None:
+def save_queue(world: World, project: str, queue: dict[str, Any]) -> None:
     world.store.put(QUEUE_KIND, project, queue, owner=project)
 
 
-def _start_next(world: World, project: str, queue: dict[str, Any]) -> None:
+def start_next(world: World, project: str, queue: dict[str, Any]) -> None:
     """Hands the head of the queue to the job runner (or marks the project idle)."""
     queue["running"] = queue["waiting"].pop(0) if queue["waiting"] else None
     if queue["running"] is not None:
         start, _ = step_delays(world)
         world.schedule(IMPORT_JOB, start, {"action": queue["running"], "step": "start"}, owner=project)
-    _save_queue(world, project, queue)
+    save_queue(world, project, queue)
 
 
 def _import_failed(world: World, job: Job, error: str) -> None:
@@ -64,9 +64,9 @@ def _import_failed(world: World, job: Job, error: str) -> None:
         return
     fail_action(world, project, action_id, error)
     world.store.delete(BATCH_KIND, action_id)
-    queue = _queue(world, project)
+    queue = import_queue(world, project)
     if queue["running"] == action_id:
-        _start_next(world, project, queue)
+        start_next(world, project, queue)
 
 
 @runs(IMPORT_JOB, on_failure=_import_failed)
@@ -94,7 +94,7 @@ def run_import(world: World, job: Job) -> None:
         return
     world.store.delete(BATCH_KIND, action_id)
     finish_action(world, project, action, _result(batch))
-    _start_next(world, project, _queue(world, project))
+    start_next(world, project, import_queue(world, project))
 
 
 def _import_one(world: World, project: str, order: dict[str, Any], batch: dict[str, Any]) -> None:

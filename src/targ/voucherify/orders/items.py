@@ -35,7 +35,8 @@ ECHOED = ("discount_quantity", "initial_quantity", "initial_amount")
 def related_object(item: dict[str, Any]) -> str | None:
     """`product` or `sku` as given, else inferred from what the item names (nothing: a bare amount line)."""
     if given(item, "related_object"):
-        return item["related_object"]
+        kind: str = item["related_object"]      # one of the two: the edge validates the body
+        return kind
     if given(item, "sku_id") or given(item, "sku"):
         return "sku"
     if any(given(item, k) for k in ("product_id", "product", "source_id")):

@@ -9,12 +9,14 @@ orders in one transaction and records the failures instead of raising them).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from targ.clock import parse_time
 from targ.http.errors import VoucherifyError
+from targ.json_types import Json
 from targ.voucherify.common import find_doc, given, invalid_payload, iso_or_none, not_found
 from targ.voucherify.customers.models import find_customer, missing_customer, upsert_customer
+from targ.voucherify.orders.documents import AmountField, OrderTotals, PlainField, VoucherifyOrder, as_order
 from targ.voucherify.orders.items import build_item, item_problem
 
 if TYPE_CHECKING:
@@ -23,10 +25,10 @@ if TYPE_CHECKING:
 
 ORDER_KIND = "vf_order"
 # Fields copied from the request as given.
-PLAIN_FIELDS = ("status", "metadata", "initial_amount", "discount_amount")
+PLAIN_FIELDS: tuple[PlainField, ...] = ("status", "metadata", "initial_amount", "discount_amount")
 # Amount fields of the order object, in the vendor's order; absent ones are left out of responses, as the vendor does.
-AMOUNT_FIELDS = ("amount", "initial_amount", "discount_amount", "items_discount_amount", "total_discount_amount",
-                 "total_amount")
+AMOUNT_FIELDS: tuple[AmountField, ...] = ("amount", "initial_amount", "discount_amount", "items_discount_amount",
+                                         "total_discount_amount", "total_amount")
 
 
 def find_order(world: World, project: str, ref: str) -> Doc | None:
@@ -34,7 +36,7 @@ def find_order(world: World, project: str, ref: str) -> Doc | None:
     return find_doc(world, ORDER_KIND, project, ref)
 
 
-def upsert_order(world: World, project: str, body: dict[str, Any], *, imported: bool = False) -> dict[str, Any]:
+def upsert_order(world: World, project: str, body: Json, *, imported: bool = False) -> VoucherifyOrder:
     """POST /v1/orders and each order of an import: the order `id` or `source_id` names, updated, or a new one.
     An unknown `id` is 404 (targ's choice: only Voucherify assigns order ids). An import assigns `created_at`
     itself, as the vendor documents ("to keep the real date, put it in metadata")."""
@@ -48,12 +50,12 @@ def upsert_order(world: World, project: str, body: dict[str, Any], *, imported: 
     return _write(world, project, existing, body, set_created=existing is None and not imported)
 
 
-def update_order(world: World, project: str, existing: Doc, body: dict[str, Any]) -> dict[str, Any]:
+def update_order(world: World, project: str, existing: Doc, body: Json) -> VoucherifyOrder:
     """PUT /v1/orders/{id}: only the fields given change."""
     return _write(world, project, existing, body, set_created=True)
 
 
-def _problem(world: World, project: str, existing: Doc | None, body: dict[str, Any]) -> VoucherifyError | None:
+def _problem(world: World, project: str, existing: Doc | None, body: Json) -> VoucherifyError | None:
     if given(body, "source_id"):
         other = world.store.get_by_alt(ORDER_KIND, project, body["source_id"])
         if other is not None and (existing is None or other.id != existing.id):
@@ -77,19 +79,18 @@ def _problem(world: World, project: str, existing: Doc | None, body: dict[str, A
     return None
 
 
-def _write(world: World, project: str, existing: Doc | None, body: dict[str, Any], *,
-           set_created: bool) -> dict[str, Any]:
+def _write(world: World, project: str, existing: Doc | None, body: Json, *, set_created: bool) -> VoucherifyOrder:
     if (err := _problem(world, project, existing, body)) is not None:
         raise err
     now = world.clock.now_ms()
     if existing is None:
-        order: dict[str, Any] = {
+        order: VoucherifyOrder = {
             "id": "ord_" + world.ids.token("vf_order", 24), "source_id": None, "status": "CREATED",
             "amount": None, "initial_amount": None, "discount_amount": None, "items": [], "metadata": {},
             "customer_id": None, "referrer_id": None, "created_at": now, "updated_at": None,
         }
     else:
-        order = dict(existing.data)
+        order = as_order(dict(existing.data))
         order["updated_at"] = now
     if given(body, "source_id"):
         order["source_id"] = body["source_id"]
@@ -107,12 +108,15 @@ def _write(world: World, project: str, existing: Doc | None, body: dict[str, Any
     # An amount sent with the order wins over the sum of its items (behaviour for a mismatch is undocumented).
     if given(body, "amount"):
         order["amount"] = body["amount"]
-    order.update(totals(order))
-    world.store.put(ORDER_KIND, order["id"], order, owner=project, alt=order["source_id"])
+    derived = totals(order)
+    order["items_discount_amount"] = derived["items_discount_amount"]
+    order["total_discount_amount"] = derived["total_discount_amount"]
+    order["total_amount"] = derived["total_amount"]
+    world.store.put(ORDER_KIND, order["id"], cast(Json, order), owner=project, alt=order["source_id"])
     return order
 
 
-def _people(world: World, project: str, order: dict[str, Any], body: dict[str, Any]) -> None:
+def _people(world: World, project: str, order: VoucherifyOrder, body: Json) -> None:
     """Customer and referrer: upserted from their objects; `referrer_id` names an existing customer."""
     if (customer_id := upsert_customer(world, project, body.get("customer"))) is not None:
         order["customer_id"] = customer_id
@@ -123,7 +127,7 @@ def _people(world: World, project: str, order: dict[str, Any], body: dict[str, A
         order["referrer_id"] = doc.id if doc else None
 
 
-def totals(order: dict[str, Any]) -> dict[str, int | None]:
+def totals(order: VoucherifyOrder) -> OrderTotals:
     """The derived amounts: item discounts summed, total discount = order + item discounts, total = amount − total
     discount (every documented example holds to these)."""
     item_discounts = [i["discount_amount"] for i in order["items"] if "discount_amount" in i]
@@ -137,9 +141,9 @@ def totals(order: dict[str, Any]) -> dict[str, int | None]:
     return {"items_discount_amount": items_discount, "total_discount_amount": total_discount, "total_amount": total}
 
 
-def render_order(order: dict[str, Any]) -> dict[str, Any]:
+def render_order(order: VoucherifyOrder) -> Json:
     """The vendor's order object (OrderCalculated)."""
-    out: dict[str, Any] = {
+    out: Json = {
         "id": order["id"],
         "source_id": order["source_id"],
         "created_at": iso_or_none(order["created_at"]),
@@ -151,8 +155,7 @@ def render_order(order: dict[str, Any]) -> dict[str, Any]:
             out[key] = order[key]
     out["items"] = order["items"]
     out["metadata"] = order["metadata"] or {}
-    for role in ("customer", "referrer"):
-        ref = order[f"{role}_id"]
+    for role, ref in (("customer", order["customer_id"]), ("referrer", order["referrer_id"])):
         if ref is not None:
             out[role] = {"id": ref, "object": "customer"}
     out["customer_id"] = order["customer_id"]

@@ -7,7 +7,8 @@ from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.voucherify.async_actions.models import new_action
 from targ.voucherify.common import found, list_page, nulls_first, project_of
-from targ.voucherify.orders.imports import ACTION_TYPE, BATCH_KIND, _queue, _save_queue, _start_next
+from targ.voucherify.orders.documents import as_order
+from targ.voucherify.orders.imports import ACTION_TYPE, BATCH_KIND, import_queue, save_queue, start_next
 from targ.voucherify.orders.models import ORDER_KIND, find_order, render_order, update_order, upsert_order
 from targ.voucherify.orders.validation import check_import, check_order
 
@@ -31,7 +32,7 @@ def create_order(req: Request) -> Reply:
 def get_order(req: Request) -> Reply:
     ref = req.path_params["orderId"]
     doc = found(find_order(req.world, project_of(req), ref), "order", ref)
-    return Reply(render_order(doc.data))
+    return Reply(render_order(as_order(doc.data)))
 
 
 @handler("voucherify", "update-order")
@@ -47,7 +48,7 @@ def put_order(req: Request) -> Reply:
 @handler("voucherify", "list-orders")
 def list_orders(req: Request) -> Reply:
     orders, total = list_page(req.world, ORDER_KIND, project_of(req), req, ORDER_SORT)
-    return Reply({"object": "list", "data_ref": "orders", "orders": [render_order(o) for o in orders],
+    return Reply({"object": "list", "data_ref": "orders", "orders": [render_order(as_order(o)) for o in orders],
                   "total": total})
 
 
@@ -58,10 +59,10 @@ def import_orders(req: Request) -> Reply:
     action = new_action(world, project, ACTION_TYPE, req.trace_id)
     world.store.put(BATCH_KIND, action["id"], {"orders": req.body, "offset": 0, "done": 0, "failed": []},
                     owner=project)
-    queue = _queue(world, project)
+    queue = import_queue(world, project)
     queue["waiting"].append(action["id"])
     if queue["running"] is None:
-        _start_next(world, project, queue)
+        start_next(world, project, queue)
     else:
-        _save_queue(world, project, queue)
+        save_queue(world, project, queue)
     return Reply({"async_action_id": action["id"]})

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.errors import AllegroError, access_denied
 from targ.clock import parse_time
 from targ.http.request import Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 OFFER_KIND = "offer"            # targ.demo and the offers area: the product-offer shape
 ORDER_KIND = "checkout_form"    # the orders area: CheckoutForm as GET /order/checkout-forms/{id} shows it
 USER_RATING_KIND = "user_rating"  # UserRating as GET /sale/user-ratings/{id} shows it, owned by the rated seller

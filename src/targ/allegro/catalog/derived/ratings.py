@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
-Json = dict[str, Any]
+from targ.json_types import Json
+
 OFFER_REVIEW_KIND = "offer_review"
 SIZES = ("BIGGER", "FIT", "SMALLER")
 REMOVERS = {"ADMIN": "byAdmin", "BUYER": "byBuyer", "BUYER_DUE_TO_COMPENSATION": "byBuyerDueToCompensation"}
 
 
-def _one_decimal(value: Decimal) -> str:
+def one_decimal(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
@@ -38,5 +38,5 @@ def side(ratings: list[Json], recommended: bool) -> Json:
     return {"unique": len({(r.get("buyer") or {}).get("id") for r in mine}), "total": len(mine)}
 
 
-def _date(ms: int) -> str:
+def date(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d")

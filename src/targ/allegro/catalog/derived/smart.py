@@ -10,13 +10,11 @@ delivery methods against shipping rates) stays with the offers area.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.ratings import side, sort_ratings
 from targ.clock import parse_time
+from targ.json_types import Json
 
-Json = dict[str, Any]
 YEAR_MS = 365 * DAY_MS
 RATE_THRESHOLD = 0.98
 COUNT_THRESHOLD = 5

@@ -1,9 +1,5 @@
-"""Campaigns Allegro runs: `GET /sale/badge-campaigns`, `GET /sale/alle-discount/campaigns`,
-`GET /charity/fundraising-campaigns`.
-
-Campaign windows are day offsets from the world's clock start (dataset.at_day): a campaign is listed while it is
-open for applications or visible to buyers, now or later, and drops out once both have ended. AlleDiscount ids and
-names carry the dates of their publication window, as the vendor's do (`ALLEOBNIZKA_20240827_PL`)."""
+"""The operations (badgeCampaigns_get_all, getAlleDiscountCampaigns, searchFundraisingCampaigns); what they do, the
+vendor's rules and their sources: `targ.allegro.catalog.campaigns`."""
 
 from __future__ import annotations
 
@@ -16,7 +12,7 @@ from targ.http.request import Reply, Request
 if TYPE_CHECKING:
     pass
 
-from targ.allegro.catalog.campaigns import _window, alle_discount_campaigns, badge_campaigns
+from targ.allegro.catalog.campaigns import alle_discount_campaigns, badge_campaigns, campaign_window
 
 
 @handler("allegro", "badgeCampaigns_get_all", backing="dataset")
@@ -26,7 +22,7 @@ def list_badge_campaigns(req: Request) -> Reply:
     for c in badge_campaigns(req.world):
         if marketplace is not None and c["marketplace"]["id"] != marketplace:
             continue
-        out.append({**c, **{k: _window(req.world, c[k]) for k in ("application", "visibility", "publication")}})
+        out.append({**c, **{k: campaign_window(req.world, c[k]) for k in ("application", "visibility", "publication")}})
     return Reply({"badgeCampaigns": out})
 
 

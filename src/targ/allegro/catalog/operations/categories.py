@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.tree import Requirement, category_not_found, require_category, tree
 from targ.allegro.messages import localised
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def category_dto(category: Json) -> Json:

@@ -9,16 +9,14 @@ until its `scheduledFor`, and from then on the parameter is simply required (tre
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.dataset import DAY_MS, at_day
 from targ.allegro.catalog.tree import tree
 from targ.allegro.errors import AllegroError
 from targ.clock import iso, parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 RETENTION_MS = 90 * DAY_MS
 
 

@@ -11,7 +11,6 @@ search narrows the products (`phrase`, `tecdoc.*`), which is always answered in 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from targ.allegro.catalog.conditional import last_modified, not_modified
 from targ.allegro.catalog.dataset import COMPATIBILITY, load
@@ -20,8 +19,8 @@ from targ.allegro.catalog.tree import tree
 from targ.allegro.errors import AllegroError
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 OFFER_KIND = "offer"
 
 

@@ -1,14 +1,10 @@
-"""Delivery reference data: `GET /sale/delivery-methods` and `GET /order/carriers`.
-
-Carriers are the ids a seller may give a parcel tracking number for (`POST /order/checkout-forms/{id}/shipments`):
-`OTHER` (a custom carrier, named by the seller) has no name; `X_PRESS_COURIERS`, dropped on 2024-12-09, is not
-listed but is still accepted and stored as `ALLEGRO` (allegro-behaviour.md §2) — `canonical_carrier` says so for
-the orders area."""
+"""The operations (getOrdersCarriersUsingGET, getListOfDeliveryMethodsUsingGET); what they do, the vendor's rules and
+their sources: `targ.allegro.catalog.delivery`."""
 
 from __future__ import annotations
 
 from targ.allegro.catalog.dataset import DELIVERY, load
-from targ.allegro.catalog.delivery import _INTERNAL
+from targ.allegro.catalog.delivery import INTERNAL
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
@@ -22,6 +18,6 @@ def carriers(req: Request) -> Reply:
 def delivery_methods(req: Request) -> Reply:
     """All methods, or those of one marketplace (`marketplace=allegro-cz`; an unknown one has none)."""
     marketplace = req.param("marketplace")
-    methods = [{k: v for k, v in m.items() if k not in _INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
+    methods = [{k: v for k, v in m.items() if k not in INTERNAL} for m in load(DELIVERY)["deliveryMethods"]
                if marketplace is None or marketplace in m["marketplaces"]]
     return Reply({"deliveryMethods": methods})

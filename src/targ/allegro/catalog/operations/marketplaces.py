@@ -1,5 +1,5 @@
-"""Marketplaces and what follows from them: `GET /marketplaces` (languages, currencies, shipping countries) and
-`GET /sale/tax-settings` (the VAT subjects, rates and exemptions a category allows, per marketplace country)."""
+"""The operations (marketplacesGET, getTaxSettingsForCategory); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.marketplaces`."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""`GET /sale/matching-categories?name=...`: leaf categories suggested for a product name.
-
-A small text matcher over the dataset: the name's words are compared with each leaf's name, its matching keywords
-and its ancestors' names, without diacritics; a shared prefix (4+ letters, at most 2 short of the shorter word)
-stands in for Polish inflection ("lampka" ~ "lampy", "telefon" ~ "telefony"). Leaf name and keyword hits weigh 3,
-ancestor hits 1; the best five leaves are suggested, best first (ties in tree order). A name matching nothing
-gives an empty list."""
+"""The operations (categorySuggestionUsingGET); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.matching`."""
 
 from __future__ import annotations
 

@@ -1,9 +1,7 @@
-"""What Allegro offers sellers to dress offers with: promotion packages, classified (advertisement) packages,
-additional service definitions, size table templates, and the billing and deposit types.
-
-`GET /sale/offer-promotion-packages`, `GET /sale/classifieds-packages[/{packageId}]`,
-`GET /sale/offer-additional-services/categories`, `GET /sale/size-tables-templates`, `GET /billing/billing-types`,
-`GET /deposit/types`."""
+"""The operations (getAvailableOfferPromotionPackages, getClassifiedPackageConfigurationsForCategoryUsingGET,
+getClassifiedPackageConfigurationUsingGET, getListOfAdditionalServicesDefinitionsCategoriesUsingGET,
+getTablesTemplatesUsingGET, getBillingTypes, getDepositTypes); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.offer_options`."""
 
 from __future__ import annotations
 

@@ -1,18 +1,6 @@
-"""The seller's One Fulfillment settings and reports: tax id, removal preferences, refund dispositions.
-
-Each is per seller:
-
-* tax id (kind `fulfillment_tax_id`, id = seller): `POST` adds it (201; 422 when one exists: use PUT), `PUT` changes
-  it (404 before a POST), `GET` shows it with `verificationStatus` (404 before a POST). Verification is immediate:
-  ACCEPTED for a well-formed number (allegro-pl: a NIP with a valid check digit; other marketplaces: 8 to 12 letters
-  and digits), else REJECTED. A REJECTED tax id makes submit commands fail (COMMAND_FORBIDDEN); a seller who never
-  set one is verified by the tax id of the account's registration, as the guide's flow never asks for one.
-* removal preferences (kind `fulfillment_removal_preference`, id = seller): what the warehouse does with units that
-  must leave it (WITHDRAWAL to an address, or DISPOSAL). `PUT` stores them (201), `GET` shows them (404 before).
-* refund dispositions (kind `fulfillment_refund_disposition`, owner = seller): returns the warehouse processed, in
-  the vendor's FulfillmentRefundDisposition shape; `record_refund_disposition` writes one (the returns flow of One
-  Fulfillment orders). The report covers the last 90 days only: an earlier `createdAt.gte` is 422
-  `CREATED_AT_INVALID`, as the vendor's example shows."""
+"""The operations (getTaxId, addTaxId, updateTaxId, getFulfillmentRemovalPreferences,
+createFulfillmentRemovalPreferences, getRefundDispositionsReport); what they do, the vendor's rules and their sources:
+`targ.allegro.fulfillment.account`."""
 
 from __future__ import annotations
 
@@ -34,9 +22,9 @@ from targ.allegro.fulfillment.account import (
     REPORT_DAYS,
     TAX_KIND,
     Json,
-    _store_tax_id,
-    _tax_body,
-    _tax_not_found,
+    store_tax_id,
+    tax_body,
+    tax_not_found,
 )
 
 
@@ -44,27 +32,27 @@ from targ.allegro.fulfillment.account import (
 def get_tax_id(req: Request) -> Reply:
     doc = req.world.store.get(TAX_KIND, seller_id(req))
     if doc is None:
-        raise _tax_not_found()
+        raise tax_not_found()
     return Reply({"taxId": doc["taxId"], "verificationStatus": doc["verificationStatus"]})
 
 
 @handler("allegro", "addTaxId")
 def add_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
-    tax_id = _tax_body(req)
+    tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is not None:
         raise error(422, "TAX_ID_ALREADY_EXISTS", "tax_id_exists", path="taxId")
-    _store_tax_id(req, seller, tax_id)
+    store_tax_id(req, seller, tax_id)
     return Reply(None, 201)
 
 
 @handler("allegro", "updateTaxId")
 def update_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
-    tax_id = _tax_body(req)
+    tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is None:
-        raise _tax_not_found()
-    _store_tax_id(req, seller, tax_id)
+        raise tax_not_found()
+    store_tax_id(req, seller, tax_id)
     return Reply(None, 200)
 
 

@@ -24,16 +24,17 @@ from targ.allegro.errors import AllegroError, AllegroProblem
 from targ.allegro.failures import internal_problem
 from targ.allegro.messages import ENGLISH
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import Offer
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 COMMAND_KIND = "offer-command"
 COMMAND_JOB = "allegro.offer-command"
 MAX_OFFERS = 1000
@@ -54,7 +55,7 @@ class TaskFailure(Exception):
 
 
 # (world, seller id, offer being edited, the command's body) → applies the change in place or raises TaskFailure.
-Apply = Callable[["World", str, Json, Json], None]
+Apply = Callable[["World", str, Offer, Json], None]
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from targ.allegro.offers import model
 from targ.allegro.resources.docpath import first
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 Predicate = Callable[[Json, Any], bool]
 
 

@@ -9,21 +9,22 @@ and `Location: …/sale/product-offers/{offerId}/operations/{operationId}` (plus
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, publication, references
+from targ.allegro.offers.documents import Offer, OfferView
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 OPERATION_KIND = "offer-operation"
 OPERATION_JOB = "allegro.offer-operation"
 
@@ -56,7 +57,7 @@ def _complete(world: World, job: Job) -> None:
         world.store.put(OPERATION_KIND, doc.id, {**doc.data, "status": "COMPLETED"}, owner=doc.owner)
 
 
-def _activation_or_raise(offer: Json) -> None:
+def _activation_or_raise(offer: Offer) -> None:
     problems = publication.activation_problems(offer)
     if problems:
         raise AllegroError(422, problems=problems)
@@ -71,7 +72,7 @@ def _one_fulfillment(req: Request, seller: model.Seller, draft: drafts.Draft, *,
     return True
 
 
-def _save(req: Request, seller: model.Seller, before: Json | None, draft: drafts.Draft, *, activate: bool) -> Reply:
+def _save(req: Request, seller: model.Seller, before: Offer | None, draft: drafts.Draft, *, activate: bool) -> Reply:
     """Stores the offer; answers 202 with an operation when products are proposed or activation was asked."""
     offer = model.save(req.world, seller.id, before, draft.offer)
     if draft.proposals or activate:
@@ -105,7 +106,7 @@ def create(req: Request) -> Reply:
     return _save(req, seller, None, draft, activate=activate)
 
 
-def _stock(offer: Json) -> int:
+def _stock(offer: OfferView) -> int:
     return int((offer.get("stock") or {}).get("available") or 0)
 
 

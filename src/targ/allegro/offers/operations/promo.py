@@ -1,12 +1,6 @@
-"""Promotion packages of offers: `GET /sale/offers/{offerId}/promo-options`, `POST …/promo-options-modification`
-and `GET /sale/offers/promo-options` (every offer of the seller that has a package).
-
-Packages come from the reference dataset (`promotionPackages`: base and extra packages with their cycle). An offer
-keeps per marketplace (`_promo`) its base package, extra packages and pending changes:
-* CHANGE sets the base package (replacing another) or adds an extra one, valid from now, next cycle after the
-  package's `cycleDuration`;
-* REMOVE_NOW drops the package; REMOVE_WITH_END_OF_CYCLE keeps it until its next cycle (`validTo`).
-An unknown package id (or a package of the other type) is a 422."""
+"""The operations (getOfferPromoOptionsUsingGET, modifyOfferPromoOptionsUsingPOST,
+getPromoOptionsForSellerOffersUsingGET); what they do, the vendor's rules and their sources:
+`targ.allegro.offers.promo`."""
 
 from __future__ import annotations
 

@@ -10,22 +10,19 @@ when every condition is fulfilled; `lastChanged` is the offer's last change.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.catalog.derived.common import USER_RATING_KIND
 from targ.allegro.catalog.derived.smart import evaluate
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
+from targ.allegro.offers.documents import Offer
 from targ.allegro.resources.references import BOUND
 from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
-Json = dict[str, Any]
 
-
-def _methods(req: Request, offer: Json) -> list[str]:
+def _methods(req: Request, offer: Offer) -> list[str]:
     rates_id = ((offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
     rates = req.world.store.get(BOUND["shipping-rates"].kind, str(rates_id)) if rates_id else None
     return [str(r["deliveryMethod"]["id"]) for r in (rates or {}).get("rates") or ()]

@@ -8,18 +8,17 @@ OFFER_TRANSLATION_UPDATED.
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import events, model
+from targ.allegro.offers.documents import Offer
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 ELEMENTS = {"title": "title", "description": "description", "safety_information": "safetyInformation"}
 
 
-def _base(offer: Json) -> Json:
+def _base(offer: Offer) -> Json:
     out: Json = {"language": offer.get("language") or "pl-PL",
                  "title": {"translation": offer.get("name") or "", "type": "BASE"}}
     if offer.get("description"):
@@ -27,7 +26,7 @@ def _base(offer: Json) -> Json:
     return out
 
 
-def _entries(offer: Json) -> list[Json]:
+def _entries(offer: Offer) -> list[Json]:
     manual = [{"language": lang, **entry} for lang, entry in (offer.get("_translations") or {}).items() if entry]
     return [_base(offer), *manual]
 
@@ -40,7 +39,7 @@ def read(req: Request) -> Reply:
     return Reply({"translations": entries})
 
 
-def _changed(req: Request, owner: str, offer: Json, translation: str) -> None:
+def _changed(req: Request, owner: str, offer: Offer, translation: str) -> None:
     """A listed offer's `translation` (its language tag) changed: the OFFER_TRANSLATION_UPDATED event."""
     if model.status_of(offer) in model.LIVE:
         events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": translation}])

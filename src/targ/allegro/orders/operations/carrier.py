@@ -1,20 +1,5 @@
-"""The carriers: every parcel tracking number a seller adds gets a tracking history on the virtual clock, served by
-`GET /order/carriers/{carrierId}/tracking`, and the carrier admin action pushes any status.
-
-Parcels are docs of kind `parcel`, id = `<carrierId>:<waybill>`, no owner (a carrier's parcel, whoever asked):
-`{carrierId, waybill, route, orders, statuses: [{code, occurredAt, description, _at}], createdAt, updatedAt,
-nextAt, stepMs}`. A new parcel starts PENDING and moves one step along its route every `carrierStepDelay`:
-
-* to an address: PENDING → IN_TRANSIT → RELEASED_FOR_DELIVERY → DELIVERED;
-* to a pickup point (the order has `delivery.pickupPoint`): PENDING → IN_TRANSIT → AVAILABLE_FOR_PICKUP → DELIVERED.
-
-A pushed status joins the history at its `occurredAt` and the route goes on from it (NOTICE_LEFT → AVAILABLE_FOR_PICKUP
-→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more.
-
-The route is a time-driven transition, not a job: `nextAt` is when the next step falls due and `stepMs` the delay
-in force when the route last (re)started (a registration or a push). Whoever reads a parcel sees it caught up with the
-clock, each step at its own due time, exactly as if a job had run then; so a tracking number costs no job row, and
-`POST /__targ/jobs/drain` (asynchronous jobs only, PRODUCT.md) leaves parcels where the clock has them."""
+"""The operations (getParcelTrackingUsingGET); what they do, the vendor's rules and their sources:
+`targ.allegro.orders.carrier`."""
 
 from __future__ import annotations
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import orjson
+
 from targ.allegro.errors import AllegroError
 from targ.allegro.orders import events, listing, model
-from targ.allegro.orders.access import check_revision, seller_id, seller_order
+from targ.allegro.orders.access import check_revision, read_seller_order, seller_id, seller_order
+from targ.allegro.orders.model import ORDER_KIND
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.store.memo import memo
 
 UNPROCESSABLE = "SellerOrdersStoreUnprocessableEntityException"
 
@@ -18,7 +22,10 @@ def list_orders(req: Request) -> Reply:
 
 @handler("allegro", "getOrdersDetailsUsingGET")
 def order_details(req: Request) -> Reply:
-    return Reply(model.view_json(seller_order(req, req.path_params["id"], readonly=True)))
+    order = read_seller_order(req, req.path_params["id"])
+    # An order is read far more often than it changes: its rendered details are kept until an order is written.
+    return Reply(memo(req.world.store, ("order-details", order["id"]), (ORDER_KIND,),
+                      lambda: orjson.dumps(model.view(order))))
 
 
 @handler("allegro", "setOrderFulfillmentUsingPUT")

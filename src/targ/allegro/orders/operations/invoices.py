@@ -17,29 +17,30 @@ The PDF itself is kept as a doc of kind `order_invoice_file` (base64), so that n
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.orders import model
 from targ.allegro.orders.access import order_not_found, seller_order
+from targ.allegro.orders.documents import CheckoutForm
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 FILE_KIND = "order_invoice_file"
 SCAN_JOB = "allegro.order.invoice-scan"
 MAX_INVOICES = 10
 MAX_FILE_BYTES = 3 * 1024 * 1024
 
 
-def _order(req: Request, key: str = "id") -> Json:
+def _order(req: Request, key: str = "id") -> CheckoutForm:
     return seller_order(req, req.path_params[key], not_found=order_not_found)
 
 
@@ -107,7 +108,7 @@ def upload_invoice_file(req: Request) -> Reply:
 @runs(SCAN_JOB)
 def security_scan(world: World, job: Job) -> None:
     """The antivirus scan passes (targ's files are the seller's own)."""
-    order = model.get(world, str(job.payload["order"]))
+    order = model.get_form(world, str(job.payload["order"]))
     if order is None:
         return
     invoice = next((i for i in order["_targ"]["invoices"] if i["id"] == job.payload["invoice"]), None)

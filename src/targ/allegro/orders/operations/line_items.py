@@ -9,15 +9,13 @@ the vendor requires them; `entries[].returned`: false until a customer return de
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.errors import AllegroError
 from targ.allegro.orders import model
 from targ.allegro.orders.access import check_revision, seller_id, seller_order
+from targ.allegro.orders.documents import CheckoutForm
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 @handler("allegro", "findMapping")
@@ -30,7 +28,7 @@ def find_mapping(req: Request) -> Reply:
     store = req.world.store
     doc = store.get_doc(model.LINE_ITEM_KIND, line_item_id) if line_item_id else \
         store.get_by_alt(model.LINE_ITEM_KIND, seller, str(deal_id))
-    order = model.get(req.world, doc.data["checkoutFormId"]) if doc is not None else None
+    order = model.get_form(req.world, doc.data["checkoutFormId"]) if doc is not None else None
     if (doc is None or doc.owner != seller or (deal_id is not None and doc.data["dealId"] != deal_id)
             or order is None or not model.retained(req.world, order)):
         message = f"Mapping for line item {line_item_id or ''} / deal {deal_id or ''} not found"
@@ -38,7 +36,7 @@ def find_mapping(req: Request) -> Reply:
     return Reply({"mappings": [{"dealId": doc.data["dealId"], "lineItemId": doc.data["lineItemId"]}]})
 
 
-def _entries(order: Json, body: Json) -> dict[str, list[Json]]:
+def _entries(order: CheckoutForm, body: Json) -> dict[str, list[Json]]:
     wanted: dict[str, list[Json]] = {}
     for i, item in enumerate(body.get("lineItems") or []):
         line_item = model.line_item(order, item["id"])

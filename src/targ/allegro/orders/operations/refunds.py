@@ -12,6 +12,7 @@ unknown (422, the operation declares no 404). Only an IN_PROGRESS claim can be c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.errors import AllegroError, access_denied
@@ -22,15 +23,15 @@ from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 DECIDE_JOB = "allegro.order.refund-claim"
 OPEN = frozenset({"IN_PROGRESS", "WAITING_FOR_PAYMENT_REFUND", "APPEALED", "GRANTED"})
-FILTERS = {
+FILTERS: dict[str, Callable[[Json], Any]] = {
     "lineItem.offer.id": lambda c: c["lineItem"]["offer"]["id"],
     "buyer.login": lambda c: c["buyer"]["login"],
     "buyer.id": lambda c: c["buyer"]["id"],
@@ -64,7 +65,7 @@ def create_claim(req: Request) -> Reply:
     line_item_id = str(((req.body or {}).get("lineItem") or {}).get("id") or "")
     quantity = (req.body or {}).get("quantity")
     mapping = world.store.get_doc(model.LINE_ITEM_KIND, line_item_id) if line_item_id else None
-    order = model.get(world, mapping.data["checkoutFormId"]) if mapping and mapping.owner == seller else None
+    order = model.get_form(world, mapping.data["checkoutFormId"]) if mapping and mapping.owner == seller else None
     line_item = model.line_item(order, line_item_id) if order and model.retained(world, order) else None
     if line_item is None or order is None:
         raise _invalid(f"Line item {line_item_id or '(none)'} not found", "lineItem.id")
@@ -85,7 +86,7 @@ def create_claim(req: Request) -> Reply:
 
 
 def _sale_incomplete(world: World, claim: Json, owner: str) -> bool:
-    order = model.get(world, claim["_targ"]["order"])
+    order = model.get_form(world, claim["_targ"]["order"])
     if order is None or order["status"] != model.READY:
         return True                              # cancelled, or never paid
     returned = sum(int(d.data["_targ"]["lineItems"].get(claim["lineItem"]["id"], 0))

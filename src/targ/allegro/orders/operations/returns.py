@@ -1,12 +1,5 @@
-"""Customer returns (`/order/customer-returns*`, beta media type): the buyer declares a return of paid line items
-(the admin action `POST /__targ/buyer/checkout-forms/{id}/returns`), sends the items back, and the seller reads the
-return or rejects its refund.
-
-Returns are docs of kind `customer_return`, owner = the seller, holding the `CustomerReturn` plus `_targ`
-(`{lineItems: {lineItemId: quantity}, seller}`). `status` is derived when read, latest fact first: REJECTED (the seller
-rejected the refund), COMMISSION_REFUNDED / COMMISSION_REFUND_CLAIMED (a refund claim on a returned line item,
-`refunds.py`), then the return parcel's tracking (`carrier.py`): PENDING → DISPATCHED, on the way → IN_TRANSIT,
-DELIVERED → DELIVERED; without a parcel, CREATED. A returned line item's serial numbers are flagged `returned`."""
+"""The operations (getCustomerReturns, getCustomerReturnById, rejectCustomerReturnRefund); what they do, the vendor's
+rules and their sources: `targ.allegro.orders.returns`."""
 
 from __future__ import annotations
 
@@ -21,7 +14,7 @@ from targ.http.request import Reply, Request
 if TYPE_CHECKING:
     pass
 
-from targ.allegro.orders.returns import FILTERS, RETURN_KIND, _own_return, view
+from targ.allegro.orders.returns import FILTERS, RETURN_KIND, own_return, view
 
 
 @handler("allegro", "getCustomerReturns")
@@ -54,12 +47,12 @@ def list_returns(req: Request) -> Reply:
 
 @handler("allegro", "getCustomerReturnById")
 def get_return(req: Request) -> Reply:
-    return Reply(view(req.world, _own_return(req)))
+    return Reply(view(req.world, own_return(req)))
 
 
 @handler("allegro", "rejectCustomerReturnRefund")
 def reject_refund(req: Request) -> Reply:
-    ret = _own_return(req)
+    ret = own_return(req)
     if ret.get("rejection"):
         message = f"The refund of customer return {ret['id']} is already rejected"
         raise AllegroError(422, "VALIDATION_ERROR", message, user_message=message)

@@ -10,7 +10,6 @@ more is a 422, and `date.lte` in the future counts as now.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.common import OFFER_KIND, day_start, owned_offer, seller_id, time_param
@@ -18,8 +17,8 @@ from targ.allegro.errors import AllegroError
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 EVENT_KIND = "classified_event"
 EVENT_TYPES = ("SHOWED_PHONE_NUMBER", "ASKED_QUESTION", "CLICKED_ASK_QUESTION", "ADDED_TO_FAVOURITES",
                "REMOVED_FROM_FAVOURITES")

@@ -30,8 +30,8 @@ from targ.allegro.sellers import get_seller
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
-Json = dict[str, Any]
 HISTORY_DAYS = 30
 WINDOW_MS = 30 * DAY_MS
 SENT = frozenset({"SENT", "PICKED_UP", "READY_FOR_PICKUP"})

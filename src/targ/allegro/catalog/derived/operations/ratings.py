@@ -1,12 +1,5 @@
-"""Ratings summaries: `GET /sale/offers/{offerId}/rating` and `GET /users/{userId}/ratings-summary`.
-
-* Offer rating reads docs of kind `offer_review` (a buyer's product rating of an offer: `{"offer": {"id"},
-  "score": 1..5, "sizeFeedback"?: "BIGGER"|"FIT"|"SMALLER"}`, owned by the seller). No reviews: a zero
-  distribution and no `averageScore`; `sizeFeedback` only where buyers gave any.
-* A user's ratings summary reads the user's docs of kind `user_rating` (UserRating, owned by the rated seller).
-  Ratings removed (a doc with `removedBy`: ADMIN, BUYER or BUYER_DUE_TO_COMPENSATION) or excluded from the
-  averages (`excludedFromAverageRates`) do not count as recommending or not; `unique` counts distinct buyers.
-  `recommendedPercentage` is the share of recommending buyers with a decimal comma ("99,8"), absent without any."""
+"""The operations (offerRatingGET, getUserSummaryUsingGET); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.derived.ratings`."""
 
 from __future__ import annotations
 
@@ -18,8 +11,8 @@ from targ.allegro.catalog.derived.ratings import (
     REMOVERS,
     SIZES,
     Json,
-    _date,
-    _one_decimal,
+    date,
+    one_decimal,
     side,
     sort_ratings,
 )
@@ -38,7 +31,7 @@ def offer_rating(req: Request) -> Reply:
     scores = [int(r["score"]) for r in reviews if r.get("score") in (1, 2, 3, 4, 5)]
     out: Json = {}
     if scores:
-        out["averageScore"] = _one_decimal(Decimal(sum(scores)) / len(scores))
+        out["averageScore"] = one_decimal(Decimal(sum(scores)) / len(scores))
     out["scoreDistribution"] = [{"name": str(s), "count": scores.count(s)} for s in (5, 4, 3, 2, 1)]
     out["totalResponses"] = len(scores)
     sizes = [r["sizeFeedback"] for r in reviews if r.get("sizeFeedback") in SIZES]
@@ -60,10 +53,10 @@ def ratings_summary(req: Request) -> Reply:
     out: Json = {"recommended": yes, "notRecommended": no}
     if yes["unique"] + no["unique"]:
         share = Decimal(100 * yes["unique"]) / (yes["unique"] + no["unique"])
-        out["recommendedPercentage"] = _one_decimal(share).replace(".", ",")
+        out["recommendedPercentage"] = one_decimal(share).replace(".", ",")
     by = {field: sum(1 for r in removed if r["removedBy"] == who) for who, field in REMOVERS.items()}
     out["statistics"] = {"received": {"total": len(received)}, "excluded": {"total": len(excluded)},
                          "removed": {"total": len(removed), **by}}
     created = user.get("createdAt")
-    out["user"] = {"createdAt": _date(created) if isinstance(created, int) else "1970-01-01"}
+    out["user"] = {"createdAt": date(created) if isinstance(created, int) else "1970-01-01"}
     return Reply(out)

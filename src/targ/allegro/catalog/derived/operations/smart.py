@@ -1,11 +1,5 @@
-"""`GET /sale/smart`: whether the seller qualifies for Allegro Smart! (the seller's half of the classification).
-
-Reads the seller's account (feature SUPER_SELLER) and docs of kind `user_rating` received in the last 12 months
-(removed and excluded ones do not count, as in the ratings summary). The conditions are the ones the spec's example
-lists: a Super Seller qualifies outright; anyone else needs a recommendation rate (recommending buyers among rating
-buyers) of at least 98% and at least 5 unique recommending buyers. `lastChanged` is when the result last flipped
-(a rating arriving or turning 12 months old), or the account's creation. The offer half (`/sale/offers/{id}/smart`,
-delivery methods against shipping rates) stays with the offers area."""
+"""The operations (getSellerSmartClassificationGET); what they do, the vendor's rules and their sources:
+`targ.allegro.catalog.derived.smart`."""
 
 from __future__ import annotations
 

@@ -9,17 +9,16 @@ with nothing missing, or with no category in the tree, are not listed. Offers co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.derived.common import OFFER_KIND, seller_id
 from targ.allegro.catalog.tree import tree
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
-
-Json = dict[str, Any]
 
 
 def filled(offer: Json) -> set[str]:

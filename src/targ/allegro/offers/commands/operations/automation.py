@@ -10,20 +10,21 @@ is kept in the offer (`_automation`, per marketplace); `GET /sale/offers` filter
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register, register_command
+from targ.allegro.offers.documents import Offer
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "automation"
 RULES = "price-automation-rules"
 
@@ -51,7 +52,7 @@ def _validate(req: Request, body: Json) -> None:
                                f"{where}.configuration.priceRange")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     rules = offer.setdefault("_automation", {})
     now = iso(world.clock.now_ms())
     listed = {model.base_marketplace(offer), *(offer.get("additionalMarketplaces") or {})}

@@ -9,18 +9,19 @@ the guide's rules: otherwise its task fails with the rule's error and the offer 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "modification"
 # modification field → (offer field it sets, whether it goes on every productSet element)
 TARGETS: dict[str, tuple[str, bool]] = {
@@ -76,9 +77,10 @@ def _validate(req: Request, body: Json) -> None:
         onefulfillment.check_access(seller)
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     try:
-        _apply_fields(offer, body["modification"])
+        # A modification writes the fields it names wherever they are, as a seller's body does: loose.
+        _apply_fields(cast(Json, offer), body["modification"])
         references.resolve(world, owner, offer)     # a setting deleted since the command was accepted
         rates = ((offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
         one_ff = onefulfillment.is_one_fulfillment_set(world, rates)

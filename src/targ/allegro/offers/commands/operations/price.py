@@ -18,17 +18,18 @@ from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.commands import base
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "price"
 SINGLE = "change-price"
 SINGLE_JOB = "allegro.offer-change-price"
@@ -89,7 +90,7 @@ def new_price(current: Json | None, modification: Json, currency: str) -> Decima
     return result
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     modification = body["modification"]
     marketplace = modification.get("marketplaceId") or model.base_marketplace(offer)
     currency = model.currency_of(marketplace)

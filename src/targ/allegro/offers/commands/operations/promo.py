@@ -9,7 +9,7 @@ DONE / ERROR / IN_PROGRESS, the command's modification echoed).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, promo
@@ -19,12 +19,13 @@ from targ.allegro.offers.commands.base import (
     general_report,
     register,
 )
+from targ.allegro.offers.documents import Offer
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "promo"
 _STATUS = {"NEW": "IN_PROGRESS", "SUCCESS": "DONE", "FAIL": "ERROR"}
 
@@ -48,7 +49,7 @@ def _validate(req: Request, body: Json) -> None:
             promo.checked_package("EXTRA", str(extra.get("id")), f"{where}.extraPackages[{j}].id")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     now = world.clock.now_ms()
     options = offer.setdefault("_promo", {})
     for marketplace, modification, _ in _blocks(body):

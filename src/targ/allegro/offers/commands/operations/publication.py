@@ -8,18 +8,19 @@ ENDED offer succeeds and changes nothing; a draft that was never listed cannot b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, publication
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.clock import parse_time
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "publication"
 
 
@@ -30,7 +31,7 @@ def _validate(req: Request, body: Json) -> None:
                            path="publication.action")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     action = body["publication"]["action"]
     scheduled = body["publication"].get("scheduledFor")
     at = parse_time(scheduled) if scheduled else None

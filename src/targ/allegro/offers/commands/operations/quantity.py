@@ -6,17 +6,18 @@ Fulfillment offer's stock follows the warehouse and cannot be set (the guide): b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
+from targ.allegro.offers.documents import Offer
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 FAMILY = "quantity"
 
 
@@ -31,7 +32,7 @@ def _validate(req: Request, body: Json) -> None:
                            path="modification.value")
 
 
-def _apply(world: World, owner: str, offer: Json, body: Json) -> None:
+def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     if model.is_one_fulfillment(offer):
         raise TaskFailure.of(onefulfillment.RULES["StockChange"].error())
     modification = body["modification"]
