@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 def listing(world: World, seller: str, recommended: bool | None, since: int | None, until: int | None) -> list[Json]:
     """The seller's ratings (withdrawn ones left out), "sorted by last change date, starting from the latest" (the
     spec); `lastChangedAt.gte`/`.lte` are inclusive bounds."""
-    found = [r for r in store.of_seller(world, seller)
+    found = [r for r in reversed(store.of_seller(world, seller))
              if not store.withdrawn(r)
              and (recommended is None or r["recommended"] is recommended)
              and (since is None or store.changed_ms(r) >= since)
              and (until is None or store.changed_ms(r) <= until)]
-    # Newest change first; ratings changed at the same instant, the later given first.
-    found.sort(key=lambda r: (store.changed_ms(r), store.created_ms(r), r["id"]), reverse=True)
+    # Newest change first; ratings changed at the same instant, the later given first (the store keeps them in the
+    # order they were given, and the sort is stable).
+    found.sort(key=store.changed_ms, reverse=True)
     return found
 
 

@@ -45,14 +45,21 @@ def beta(rating: Json, received: Iterable[Json]) -> Json:
 
 
 def first_negative(rating: Json, received: Iterable[Json]) -> bool:
-    """A negative rating with no other negative one (not withdrawn) given in the 30 days before it."""
+    """A negative rating with no other negative one (not withdrawn) given in the 30 days before it; `received` in
+    the order the ratings were given, which decides between ratings given at the same instant."""
     if rating["recommended"]:
         return False
-    at = created_ms(rating)
-    return not any(r["id"] != rating["id"] and not r["recommended"] and not withdrawn(r)
-                   and (at - FIRST_NEGATIVE_WINDOW_MS <= created_ms(r) < at
-                        or (created_ms(r) == at and r["id"] < rating["id"]))
-                   for r in received)
+    at, before = created_ms(rating), True
+    for other in received:
+        if other["id"] == rating["id"]:
+            before = False
+            continue
+        if other["recommended"] or withdrawn(other):
+            continue
+        given = created_ms(other)
+        if at - FIRST_NEGATIVE_WINDOW_MS <= given < at or (given == at and before):
+            return False
+    return True
 
 
 def render(rating: Json, media_type: str | None, received: Iterable[Json]) -> Json:
