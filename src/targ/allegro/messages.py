@@ -22,6 +22,7 @@ from typing import Any
 from targ.allegro.fulfillment.texts import TEXTS as FULFILLMENT
 from targ.allegro.messaging.texts import TEXTS as MESSAGING
 from targ.allegro.offers.texts import ONE_FULFILLMENT
+from targ.allegro.ratings.texts import TEXTS as RATINGS
 from targ.http.media import accepted
 
 LANGUAGES = ("pl-PL", "en-US", "uk-UA", "sk-SK", "cs-CZ", "hu-HU")
@@ -91,8 +92,9 @@ def _catalogue() -> dict[str, Entry]:
     out = {key: Entry(texts, ENGLISH) for key, texts in _EDGE.items()}
     for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
-    # The message center's texts were written English-first: other languages get English.
-    out.update({f"messaging.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in MESSAGING.items()})
+    # The message center's and ratings' texts were written English-first: other languages get English.
+    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS)):
+        out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in table.items()})
     return out
 
 

@@ -30,7 +30,7 @@ def _time(req: Request, name: str) -> int | None:
 
 def _own(req: Request) -> tuple[str, Json]:
     user = _seller(req)
-    return user, seller.own(req.world, user, req.path_params["ratingId"], req.language)
+    return user, seller.own(req.world, user, req.path_params["ratingId"])
 
 
 @handler("allegro", "getUserRatingsUsingGET")
@@ -54,10 +54,10 @@ def get_rating(req: Request) -> Reply:
 @handler("allegro", "answerUserRatingUsingPUT")
 def answer(req: Request) -> Reply:
     _, rating = _own(req)
-    return Reply(seller.answer(req.world, rating, req.body["message"], req.language))
+    return Reply(seller.answer(req.world, rating, req.body["message"]))
 
 
 @handler("allegro", "userRatingRemovalUsingPUT")
 def request_removal(req: Request) -> Reply:
     _, rating = _own(req)
-    return Reply(seller.request_removal(req.world, rating, req.body["request"]["message"], req.language))
+    return Reply(seller.request_removal(req.world, rating, req.body["request"]["message"]))

@@ -28,47 +28,47 @@ def listing(world: World, seller: str, recommended: bool | None, since: int | No
     return found
 
 
-def own(world: World, seller: str, rating_id: str, language: str) -> Json:
+def own(world: World, seller: str, rating_id: str) -> Json:
     """The seller's rating: unknown, withdrawn and other sellers' ratings are all 404."""
     found = store.get(world, rating_id)
     if found is None or found[0] != seller or store.withdrawn(found[1]):
-        raise errors.not_found(rating_id, language)
+        raise errors.not_found(rating_id)
     return found[1]
 
 
-def _text(value: object, path: str, language: str) -> str:
+def _text(value: object, path: str) -> str:
     text = str(value)
     if "\r" in text:
         raise errors.bad_request()
     if not text.strip():
-        raise errors.blank(path, language)
+        raise errors.blank(path)
     return text
 
 
-def answer(world: World, rating: Json, message: object, language: str) -> Json:
+def answer(world: World, rating: Json, message: object) -> Json:
     """The seller's one answer to a rating; the `Answer` as stored. Not a change of the rating (its `lastChangedAt`
     is the buyer's)."""
-    text = _text(message, "message", language)
+    text = _text(message, "message")
     if "answer" in rating:
-        raise errors.refused("answered", f"Rating {rating['id']} has already been answered.", language)
+        raise errors.refused("answered", f"Rating {rating['id']} has already been answered.")
     rating["answer"] = {"createdAt": iso(world.clock.now_ms()), "message": text}
     store.save(world, rating)
     return dict(rating["answer"])
 
 
-def request_removal(world: World, rating: Json, message: object, language: str) -> Json:
+def request_removal(world: World, rating: Json, message: object) -> Json:
     """The seller asks the buyer to remove a negative rating; the `Removal` as stored."""
-    text = _text(message, "request.message", language)
+    text = _text(message, "request.message")
     removal = rating.get("removal")
     if rating["recommended"] or removal is None:
         raise errors.refused("positive", f"Rating {rating['id']} is not a negative rating: there is nothing to "
-                             "request the removal of.", language)
+                             "request the removal of.")
     if "request" in removal:
-        raise errors.refused("requested", f"Removal of rating {rating['id']} has already been requested.", language)
+        raise errors.refused("requested", f"Removal of rating {rating['id']} has already been requested.")
     now = world.clock.now_ms()
     if now > removal_deadline(rating):
         raise errors.refused("too_late", f"Removal of rating {rating['id']} could be requested until "
-                             f"{removal['possibleTo']}.", language)
+                             f"{removal['possibleTo']}.")
     removal["request"] = {"createdAt": iso(now), "message": text, "source": "SELLER"}
     store.save(world, rating)
     return {"possibleTo": removal["possibleTo"], "request": dict(removal["request"])}
