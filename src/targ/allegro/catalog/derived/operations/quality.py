@@ -25,6 +25,7 @@ from typing import Any
 
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.common import ORDER_KIND, USER_RATING_KIND, day_start, seller_id
+from targ.allegro.catalog.derived.ratings import REMOVERS
 from targ.allegro.messages import localised
 from targ.allegro.sellers import get_seller
 from targ.clock import parse_time
@@ -101,6 +102,7 @@ def sale_quality(req: Request) -> Reply:
     account = get_seller(req.world, seller) or {}
     first = max(today - HISTORY_DAYS * DAY_MS, day_start(account.get("createdAt", today)))
     orders = [d.data for d in store.find(ORDER_KIND, seller)]
-    ratings = [d.data for d in store.find(USER_RATING_KIND, seller)]
+    # A removed rating (withdrawn by the buyer, removed by Allegro) counts nowhere, as in the ratings summary.
+    ratings = [d.data for d in store.find(USER_RATING_KIND, seller) if d.data.get("removedBy") not in REMOVERS]
     days = range(today - DAY_MS, first - 1, -DAY_MS)   # finished days, newest first
     return Reply({"quality": [day_result(orders, ratings, day) for day in days]})
