@@ -18,18 +18,18 @@ Each is per seller:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError
 from targ.allegro.fulfillment.common import error
 from targ.allegro.sellers import get_seller
 from targ.clock import iso
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 TAX_KIND = "fulfillment_tax_id"
 REMOVAL_KIND = "fulfillment_removal_preference"
 DISPOSITION_KIND = "fulfillment_refund_disposition"

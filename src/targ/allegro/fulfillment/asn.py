@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.fulfillment.common import error
 from targ.clock import iso, parse_time
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 
 ASN_KIND = "asn"
 DRAFT, IN_TRANSIT, UNPACKING, COMPLETED, CANCELLED = "DRAFT", "IN_TRANSIT", "UNPACKING", "COMPLETED", "CANCELLED"

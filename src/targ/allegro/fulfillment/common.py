@@ -7,8 +7,6 @@ from typing import Any
 
 from targ.allegro.errors import AllegroError, AllegroProblem, Params
 
-Json = dict[str, Any]
-
 
 class WarehouseRefusal(Exception):
     """A warehouse step that cannot happen now (409) or an admin body that makes no sense (400); the admin API

@@ -25,8 +25,7 @@ from typing import Any
 from targ.allegro.errors import AllegroProblem, Params
 from targ.allegro.fulfillment.common import invalid, problem, whole
 from targ.clock import iso, parse_time
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 SHIPPING_METHODS = ("OWN_TRANSPORT", "COURIER_BY_SELLER", "THIRD_PARTY_DELIVERY")
 METHOD_FIELD = {"OWN_TRANSPORT": "truckLicencePlate", "COURIER_BY_SELLER": "courier",

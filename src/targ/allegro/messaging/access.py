@@ -5,13 +5,10 @@ attachment. Another seller's is answered as the operation declares it: 404 where
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.errors import access_denied
 from targ.allegro.messaging import center, errors, files
 from targ.http.request import Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def seller_id(req: Request) -> str:

@@ -15,14 +15,14 @@ These are the documents the ratings summary, sales quality and Smart! classifica
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.derived.common import USER_RATING_KIND
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 DAY_MS = 86_400_000
 # The vendor's rating ids are 24 hex digits (MongoDB object ids: the spec's example `5df0a6d1ef437e00255572a1`).
 ID_LENGTH = 24

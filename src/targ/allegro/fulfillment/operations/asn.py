@@ -7,8 +7,6 @@ Checks run in this order, so the first failure answers: the notice (404, 403 for
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment import content, products
 from targ.allegro.fulfillment.asn import CANCELLED, COMPLETED, DRAFT, IN_TRANSIT, UNPACKING
@@ -16,8 +14,7 @@ from targ.allegro.fulfillment.common import error, invalid, page, problem
 from targ.allegro.fulfillment.operations.caller import seller_id
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def _reply(req: Request, asn: Json, status: int | None = None, *, location: bool = False) -> Reply:

@@ -22,7 +22,7 @@ errors it finds (the job runs after the request, so the edge cannot render them)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroProblem
 from targ.allegro.failures import internal_problem
@@ -36,12 +36,12 @@ from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 COMMAND_KIND = "asn_submit_command"
 SUBMIT_JOB = "allegro.fulfillment.submit"
 FEATURE = "ONE_FULFILLMENT"

@@ -13,7 +13,7 @@ PDFs are made with fpdf2 and stamped with the notice's `updatedAt`, so the same 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment.common import error
@@ -22,12 +22,12 @@ from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 PDF, ZPL = "application/pdf", "x-application/zpl"
 HEADER = "One Fulfillment by Allegro"
 

@@ -5,8 +5,6 @@ and their sources in docs/behaviour.md, "Message center"."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.messaging import center, errors, files
 from targ.allegro.messaging.access import own_message, own_thread, seller_id
 from targ.allegro.orders.buyer_data import find_buyer
@@ -15,8 +13,7 @@ from targ.allegro.sellers import get_seller
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def _text(req: Request) -> str:
