@@ -40,7 +40,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getPaymentsOperationHistory"),  # GET /payments/payment-operations
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
-    ("allegro", "getRefundedPayments"),  # GET /payments/refunds
     ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}
     ("allegro", "getShipmentCreationStatus"),  # GET /shipment-management/shipments/create-commands/{commandId}
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
@@ -50,7 +49,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getUserRatingUsingGET"),  # GET /sale/user-ratings/{ratingId}
     ("allegro", "getUserRatingsUsingGET"),  # GET /sale/user-ratings
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
-    ("allegro", "initiateRefund"),  # POST /payments/refunds
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
