@@ -23,7 +23,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
-    ("allegro", "getBillingEntries"),  # GET /billing/billing-entries
     ("allegro", "getChatFromIssueUsingGET"),  # GET /sale/issues/{issueId}/chat
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
@@ -37,7 +36,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
     ("allegro", "getOffersSubmittedToAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/submitted-offers
-    ("allegro", "getPaymentsOperationHistory"),  # GET /payments/payment-operations
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
     ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}

@@ -36,6 +36,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "payment_not_found": {"pl-PL": "Nie znaleziono płatności {payment}", "en-US": "Payment {payment} not found"},
     "dates": {"pl-PL": "Data occurredAt.gte nie może być późniejsza niż occurredAt.lte",
               "en-US": "occurredAt.gte cannot be later than occurredAt.lte"},
+    "marketplace": {"pl-PL": "Nieznany serwis {marketplace}", "en-US": "Unknown marketplace {marketplace}"},
     "too_many": {"pl-PL": "Wynik wyszukiwania przekracza limit 10000 operacji. Zawęź kryteria wyszukiwania.",
                  "en-US": "The search result exceeds the limit of 10000 operations. Narrow down the criteria."},
 }

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.money import errors, wallet
@@ -148,7 +149,7 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
                 raise _exceeded("value", "lineItems.value", left_value, value, currency, line_item_id)
             lines.append({"id": line_item_id, "type": "AMOUNT", "value": model.money(value, currency)})
         else:
-            raise Refusal(lambda lang, t=item.get("type"): errors.bad_format("lineItems.type", t, lang))
+            raise Refusal(partial(errors.bad_format, "lineItems.type", item.get("type")))
         taken.values[line_item_id] = value
         total += value
     if lines:

@@ -73,10 +73,10 @@ def order_changed(world: World, order: Any) -> None:
                           marketplace=sale["marketplace"],
                           details={"payment": {"id": payment["id"]}, "participant": sale["buyer"]})
     for surcharge in order["surcharges"]:
-        operator = wallet.operator_of(surcharge.get("provider"))
         if surcharge["id"] in sale["surcharges"]:
             continue
         sale["surcharges"].append(surcharge["id"])
+        operator = wallet.operator_of(surcharge.get("provider"))
         if operator:
             wallet.record(world, seller, "SURCHARGE", operator=operator,
                           amount=Decimal(surcharge["paidAmount"]["amount"]), currency=sale["currency"],
