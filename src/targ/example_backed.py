@@ -11,7 +11,6 @@ from __future__ import annotations
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
     ("allegro", "addMessageToIssueUsingPOST"),  # POST /sale/issues/{issueId}/message
-    ("allegro", "answerUserRatingUsingPUT"),  # PUT /sale/user-ratings/{ratingId}/answer
     ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "changeStatusOfIssueUsingPOST"),  # POST /sale/issues/{issueId}/status
@@ -44,8 +43,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
-    ("allegro", "getUserRatingUsingGET"),  # GET /sale/user-ratings/{ratingId}
-    ("allegro", "getUserRatingsUsingGET"),  # GET /sale/user-ratings
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
@@ -54,7 +51,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "uploadIssueAttachmentUsingPUT"),  # PUT /sale/issues/attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
-    ("allegro", "userRatingRemovalUsingPUT"),  # PUT /sale/user-ratings/{ratingId}/removal
     ("allegro", "withdrawOfferFromAlleDiscountCommands"),  # POST /sale/alle-discount/withdraw-offer-commands
     ("voucherify", "activate-member-pending-points"),
     ("voucherify", "add-member"),  # POST /v1/loyalties/{campaignId}/members

@@ -12,8 +12,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import access_denied
 from targ.cache import Cache
-from targ.http.errors import AllegroError, OAuthError
+from targ.http.errors import OAuthError
 from targ.http.request import Principal
 
 if TYPE_CHECKING:
@@ -27,11 +28,6 @@ USER_SCHEME = "bearer-token-for-user"
 
 def token_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def access_denied() -> AllegroError:
-    return AllegroError(403, "AccessDenied", "Access is denied",
-                        user_message="Access denied. Contact the author of the application.")
 
 
 def _permits(principal: Principal, security: list[dict[str, list[str]]]) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.allegro import messages
-from targ.http.errors import AllegroProblem
+from targ.allegro.errors import AllegroProblem
 
 CODE = "INTERNAL_SERVER_ERROR"
 
@@ -18,5 +17,4 @@ CODE = "INTERNAL_SERVER_ERROR"
 def internal_problem(error: str) -> dict[str, Any]:
     """The vendor's internal error as an error entry, `details` naming what went wrong (no request: Polish, the
     vendor's userMessage language without Accept-Language)."""
-    return AllegroProblem(CODE, "Internal server error.", details=error,
-                          user_message=messages.text("internal", "pl-PL")).to_json()
+    return AllegroProblem(CODE, "Internal server error.", details=error, user_key="internal").to_json()

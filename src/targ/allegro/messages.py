@@ -1,15 +1,34 @@
-"""userMessage texts in the languages of Allegro's `Accept-Language` enum.
+"""What Allegro says in which language: the languages of its `Accept-Language` enum, the message catalogue, and the
+language an answer's names are given in.
 
-The vendor answers in Polish when no Accept-Language is sent. Messages for the edge's generic errors are kept here;
-domain errors pass their own English/Polish texts through `localise`.
+* `text(key, language, params)` - the one way a message key and its parameters become text: errors carry keys
+  (targ.allegro.errors) and the edge renders them in the request's language. The catalogue holds the edge's own
+  messages (below) and the domain's (targ.allegro.fulfillment.texts, targ.allegro.offers.texts).
+* `localised(item, field)` - a name from the vendor's dataset (`name` / `nameEn`) in the language of the answer
+  being built: the edge sets it from Accept-Language for each request (`use`), so no code below the edge is handed
+  a language.
+
+The vendor answers in Polish when no Accept-Language is sent.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from targ.allegro.fulfillment.texts import TEXTS as FULFILLMENT
+from targ.allegro.messaging.texts import TEXTS as MESSAGING
+from targ.allegro.money.texts import TEXTS as MONEY
+from targ.allegro.offers.texts import ONE_FULFILLMENT
+from targ.allegro.ratings.texts import TEXTS as RATINGS
 from targ.http.media import accepted
 
 LANGUAGES = ("pl-PL", "en-US", "uk-UA", "sk-SK", "cs-CZ", "hu-HU")
 DEFAULT = "pl-PL"
+ENGLISH = "en-US"
 
 _INVALID_DATA = {
     "pl-PL": "Żądanie zawiera nieprawidłowe dane. Skontaktuj się z autorem aplikacji.",
@@ -20,7 +39,7 @@ _INVALID_DATA = {
     "hu-HU": "A kérés érvénytelen adatokat tartalmaz. Lépjen kapcsolatba az alkalmazás szerzőjével.",
 }
 
-MESSAGES: dict[str, dict[str, str]] = {
+_EDGE: dict[str, dict[str, str]] = {
     "invalid_data": _INVALID_DATA,
     "not_found": {
         "pl-PL": "Nie znaleziono zasobu. Skontaktuj się z autorem aplikacji.",
@@ -60,6 +79,29 @@ MESSAGES: dict[str, dict[str, str]] = {
 _RANGE_KINDS = {"minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern"}
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One message: its text by language, and the language whose text the other languages get."""
+
+    texts: Mapping[str, str]
+    otherwise: str
+
+
+def _catalogue() -> dict[str, Entry]:
+    # The edge's messages fall back to English; the domain's, written in English and Polish, to Polish (the vendor's
+    # default language).
+    out = {key: Entry(texts, ENGLISH) for key, texts in _EDGE.items()}
+    for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT), ("money", MONEY)):
+        out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
+    # The message center's and ratings' texts were written English-first: other languages get English.
+    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS)):
+        out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in table.items()})
+    return out
+
+
+CATALOGUE = _catalogue()
+
+
 def language_of(header: str | None) -> str:
     """The first supported language of an Accept-Language header; Polish when absent or unsupported."""
     if not header:
@@ -71,12 +113,40 @@ def language_of(header: str | None) -> str:
     return DEFAULT
 
 
-def text(key: str, language: str, **values: str) -> str:
-    table = MESSAGES.get(key) or MESSAGES["other"]
-    template = table.get(language) or (table["pl-PL"] if language == "pl-PL" else table.get("en-US")) or table["pl-PL"]
-    return template.format(**values)
+def text(key: str, language: str, params: Mapping[str, object] | None = None) -> str:
+    """The message `key` in `language`, its placeholders filled from `params`. An unknown key is a bug (KeyError)."""
+    entry = CATALOGUE[key]
+    template = entry.texts.get(language) or entry.texts.get(entry.otherwise) or entry.texts[DEFAULT]
+    return template.format(**(params or {}))
 
 
-def problem_message(kind: str, field: str, language: str) -> str:
-    key = "range" if kind in _RANGE_KINDS else kind if kind in MESSAGES else "other"
-    return text(key, language, field=field or "body")
+def problem_key(kind: str) -> str:
+    """The message of a request-validation problem of this kind (targ.spec.validate.Problem.kind)."""
+    return "range" if kind in _RANGE_KINDS else kind if kind in _EDGE else "other"
+
+
+# --- the language of the answer being built --------------------------------------------------------------------------
+_answering: ContextVar[str] = ContextVar("targ.allegro.language", default=DEFAULT)
+
+
+def use(language: str) -> None:
+    """The edge, for each request: names in the answer are given in `language` (Polish outside requests)."""
+    _answering.set(language)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Names in `language` for a part of an answer (an operation whose own parameter picks the language)."""
+    token = _answering.set(language)
+    try:
+        yield
+    finally:
+        _answering.reset(token)
+
+
+def localised(item: Mapping[str, Any], field: str) -> Any:
+    """`item[field]` in the answer's language: the dataset carries Polish names with English translations
+    (`<field>En`); other languages get the Polish ones."""
+    if _answering.get() == ENGLISH:
+        return item.get(field + "En", item[field])
+    return item[field]

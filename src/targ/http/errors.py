@@ -1,4 +1,5 @@
-"""Vendor errors as exceptions. Handlers raise them; the edge turns them into the vendor's exact envelope.
+"""Vendor errors as exceptions. Handlers raise them; the edge turns them into the vendor's exact envelope (Allegro's
+own, which carry message keys rendered in the request's language, are in targ.allegro.errors).
 
 A handler never builds an error body by hand: it raises one of these, and `render()` gives the wire form.
 """
@@ -18,59 +19,6 @@ class TargError(Exception):
 
     def headers(self) -> dict[str, str]:
         return {}
-
-
-class AllegroProblem:
-    """One entry of an Allegro `ErrorsHolder`."""
-
-    __slots__ = ("code", "details", "message", "metadata", "path", "user_message")
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        *,
-        path: str | None = None,
-        details: str | None = None,
-        user_message: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
-        self.code = code
-        self.message = message
-        self.path = path
-        self.details = details
-        self.user_message = user_message if user_message is not None else message
-        self.metadata = metadata or {}
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "message": self.message,
-            "details": self.details,
-            "path": self.path,
-            "userMessage": self.user_message,
-            "metadata": self.metadata,
-        }
-
-
-class AllegroError(TargError):
-    """Allegro's `{"errors": [...]}` envelope, one entry per problem."""
-
-    def __init__(self, status: int, code: str = "", message: str = "", *, problems: list[AllegroProblem] | None = None,
-                 path: str | None = None, details: str | None = None, user_message: str | None = None,
-                 metadata: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> None:
-        self.status = status
-        self.problems = problems or [
-            AllegroProblem(code, message, path=path, details=details, user_message=user_message, metadata=metadata)
-        ]
-        self._headers = headers or {}
-        super().__init__(f"{status} {self.problems[0].code}: {self.problems[0].message}")
-
-    def body(self) -> dict[str, Any]:
-        return {"errors": [p.to_json() for p in self.problems]}
-
-    def headers(self) -> dict[str, str]:
-        return self._headers
 
 
 class OAuthError(TargError):

@@ -36,10 +36,12 @@ _UPSERT_LISTING = (
 _UPDATE_LISTING = ("UPDATE listing SET " + ", ".join(
     f"{c}=?" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")) + " WHERE kind=? AND id=?")
 _FACETS = ", ".join(FACET_COLUMNS)
-# One more (or, with n=-1, one fewer) row of an owner with these facet values.
-_COUNT_FACETS = (f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES (?, ?, "
-                 f"{', '.join('?' * len(FACET_COLUMNS))}, ?) ON CONFLICT (kind, owner, {_FACETS}) "
-                 "DO UPDATE SET n = listing_facets.n + excluded.n")
+# One more (or, with n=-1, one fewer) row of an owner with these facet values; a row moving from one combination to
+# another is both, in one statement.
+_FACET_ROW = f"(?, ?, {', '.join('?' * len(FACET_COLUMNS))}, ?)"
+_ON_FACETS = f" ON CONFLICT (kind, owner, {_FACETS}) DO UPDATE SET n = listing_facets.n + excluded.n"
+_COUNT_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}" + _ON_FACETS
+_MOVE_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}, {_FACET_ROW}" + _ON_FACETS
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
 _JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
@@ -405,6 +407,9 @@ class SQLiteStore(Store):
             texts = stored[1:1 + len(TEXT_COLUMNS)]
             old = (stored[0], *listing.facet_values_of([texts[listing.texts.index(name)] for name in listing.facets]))
         if old == new:
+            return
+        if old is not None and new is not None:
+            self._cur.execute(_MOVE_FACETS, (kind, *old, -1, kind, *new, 1))
             return
         for key, n in ((old, -1), (new, 1)):
             if key is not None:

@@ -37,6 +37,9 @@ def test_sales_quality_from_stored_orders(targ: TargServer, demo: dict[str, Any]
             _order("c", "2026-01-01T10:00:00Z", "2026-01-01T18:00:00Z", "CANCELLED", "CANCELLED"))
     put_doc(targ, "user_rating", "r1", seller, {"recommended": True, "createdAt": "2026-01-01T12:00:00Z",
                                                 "buyer": {"id": "1", "login": "kupujacy"}})
+    # withdrawn by its buyer: counts nowhere (else satisfaction would be 1 of 2)
+    put_doc(targ, "user_rating", "r2", seller, {"recommended": False, "createdAt": "2026-01-01T13:00:00Z",
+                                                "buyer": {"id": "2", "login": "inny"}, "removedBy": "BUYER"})
     put_doc(targ, "checkout_form", "other", "44999999",
             _order("x", "2026-01-01T08:00:00Z", "2026-01-01T18:00:00Z", "RETURNED"))
     advance(targ, allegro, "P1D")

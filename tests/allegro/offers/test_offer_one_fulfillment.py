@@ -23,6 +23,7 @@ from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.demo_offers import demo_body
 from targ.allegro.offers.stock import set_fulfillment_stock
+from targ.allegro.offers.texts import ONE_FULFILLMENT
 from targ.allegro.products.catalog import ean13
 from targ.testing import TargServer
 
@@ -77,7 +78,7 @@ def test_each_rule_has_its_own_error(allegro: httpx.Client, rule: str, change: d
     assert resp.status_code == 422, resp.text
     error = resp.json()["errors"][0]
     assert (error["code"], error["path"]) == (PREFIX + rule, path)
-    assert error["message"] == onefulfillment.RULES[rule].en and error["userMessage"] == onefulfillment.RULES[rule].pl
+    assert (error["message"], error["userMessage"]) == ONE_FULFILLMENT[rule]
 
 
 def test_the_dispatch_address_rule_speaks_the_vendors_words(allegro: httpx.Client) -> None:
@@ -147,5 +148,5 @@ def test_the_demo_offers_pass_every_check(targ: TargServer, demo: dict[str, Any]
             draft = drafts.for_create(world, seller, body, shown["id"])
             assert draft.products[0]["id"] == shown["productId"]
             if one_ff:
-                onefulfillment.check(world, seller, draft.offer, draft, "en-US", creating=True)
+                onefulfillment.check(world, seller, draft.offer, draft, creating=True)
     in_world(targ, check)

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import buyer, model
 from targ.allegro.orders.listing import list_orders
 from targ.app import build_world
 from targ.demo import demo_view
-from targ.http.errors import AllegroError
 from targ.http.request import Headers, Request
 from targ.world import DEFAULT_TEST_START, Options, World
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
+from targ.allegro.errors import AllegroError
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 HEADER = "If-Modified-Since"

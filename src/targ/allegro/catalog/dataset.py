@@ -48,10 +48,3 @@ def iso_seconds(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def english(language: str) -> bool:
-    """The dataset carries Polish names and English translations; other languages get the Polish ones."""
-    return language == "en-US"
-
-
-def localised(item: dict[str, Any], key: str, language: str) -> Any:
-    return item.get(key + "En", item[key]) if english(language) else item[key]

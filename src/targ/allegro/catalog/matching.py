@@ -13,8 +13,8 @@ import re
 import unicodedata
 from functools import cache
 
-from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.tree import tree
+from targ.allegro.messages import localised
 from targ.json_types import Json
 
 MAX_SUGGESTIONS = 5
@@ -71,10 +71,10 @@ def suggest(name: str) -> list[Json]:
     return [leaf for _, _, leaf in scored[:MAX_SUGGESTIONS]]
 
 
-def node(category: Json, language: str) -> Json:
+def node(category: Json) -> Json:
     """CategorySuggestionCategoryNode: the category with its ancestors nested under `parent` (the main category
     has no `parent` key: the schema does not allow the vendor's `null`)."""
-    out: Json = {"id": category["id"], "name": localised(category, "name", language)}
+    out: Json = {"id": category["id"], "name": localised(category, "name")}
     if category["parent"] is not None:
-        out["parent"] = node(tree().by_id[category["parent"]], language)
+        out["parent"] = node(tree().by_id[category["parent"]])
     return out

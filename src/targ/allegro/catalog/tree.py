@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.dataset import CATEGORIES, at_day, load
-from targ.http.errors import AllegroError
+from targ.allegro.errors import AllegroError
 from targ.json_types import Json
 
 if TYPE_CHECKING:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.allegro import messages
 from targ.allegro.binding import bind
-from targ.http.errors import AllegroError
+from targ.allegro.errors import AllegroError
 from targ.http.request import Request
 from targ.spec.bundle import Bundle, Operation
 from targ.spec.schemas import resolve
@@ -48,11 +47,11 @@ class AllegroBinding:
         bound = bind(schema, body, keep_nulls=keep_nulls, read=self._read_shape(op))
         if bound.unreadable is not None:
             raise AllegroError(422, "JsonMappingException", "Message is not readable.", path=bound.unreadable or None,
-                               user_message=messages.text("not_readable", req.language))
+                               user_key="not_readable")
         if bound.unknown and op.operation_id in REFUSES_UNKNOWN:
             listed = ", ".join(_as_listed(path) for path in bound.unknown[:MAX_UNKNOWN_LISTED])
             raise AllegroError(422, "UnknownJSONProperty", "Unknown properties found in the request.",
-                               user_message=messages.text("unknown_properties", req.language),
+                               user_key="unknown_properties",
                                metadata={"unknownProperties": listed})
         req.lenient = bound.lenient
         checked = _without_nulls(bound.body) if keep_nulls else bound.body

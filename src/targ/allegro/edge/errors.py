@@ -1,10 +1,12 @@
 """How Allegro says no: `ErrorsHolder` (`{"errors": [...]}`) with a userMessage in the request's language; the
-OAuth shape for 401s (raised by targ.allegro.auth)."""
+OAuth shape for 401s (raised by targ.allegro.auth). Errors carry message keys (targ.allegro.errors); the language is
+picked here, once, when the error is rendered."""
 
 from __future__ import annotations
 
 from targ.allegro import messages
-from targ.http.errors import AllegroError, AllegroProblem, TargError
+from targ.allegro.errors import AllegroError, AllegroProblem
+from targ.http.errors import TargError
 from targ.http.request import Request
 from targ.http.response import Response, build
 from targ.spec.bundle import Operation
@@ -13,41 +15,41 @@ from targ.spec.validate import Problem
 ERROR_MEDIA_TYPE = "application/json"
 
 
-def _error(req: Request, status: int, code: str, message: str, user_key: str) -> AllegroError:
-    return AllegroError(status, code, message, user_message=messages.text(user_key, req.language))
+def _error(status: int, code: str, message: str, user_key: str) -> AllegroError:
+    return AllegroError(status, code, message, user_key=user_key)
 
 
 class AllegroErrors:
     def not_found(self, req: Request) -> TargError:
-        return _error(req, 404, "NotFoundException", "Not found", "not_found")
+        return _error(404, "NotFoundException", "Not found", "not_found")
 
     def method_not_allowed(self, req: Request, allowed: list[str]) -> TargError:
-        err = _error(req, 405, "MethodNotAllowedException", f"Request method '{req.method}' is not supported",
+        err = _error(405, "MethodNotAllowedException", f"Request method '{req.method}' is not supported",
                      "method_not_allowed")
         err._headers = {"allow": ", ".join(allowed)}
         return err
 
     def too_large(self, req: Request) -> TargError:
-        return _error(req, 413, "PayloadTooLargeException", "Request body exceeds the limit of 10 MiB", "too_large")
+        return _error(413, "PayloadTooLargeException", "Request body exceeds the limit of 10 MiB", "too_large")
 
     def internal(self, req: Request, message: str) -> TargError:
         return AllegroError(500, "INTERNAL_SERVER_ERROR", "Internal server error.", details=message,
-                            user_message=messages.text("internal", req.language))
+                            user_key="internal")
 
     def not_implemented(self, req: Request, op: Operation) -> TargError:
         return AllegroError(501, "NotImplemented", f"targ answers {op.operation_id} only from the spec's example, "
                             "and examples are turned off (--no-examples)",
-                            user_message=messages.text("internal", req.language))
+                            user_key="internal")
 
     def not_acceptable(self, req: Request) -> AllegroError:
         return AllegroError(406, "NotAcceptableException",
                             "Not acceptable representation requested. Please check 'Accept' request header",
-                            user_message=messages.text("invalid_data", req.language))
+                            user_key="invalid_data")
 
     def unsupported_media_type(self, req: Request) -> AllegroError:
         return AllegroError(415, "NotSupportedException",
                             "Unsupported content type. Please check 'Content-Type' request header",
-                            user_message=messages.text("invalid_data", req.language))
+                            user_key="invalid_data")
 
     def invalid(self, req: Request, op: Operation, problems: list[Problem]) -> TargError:
         # A missing or malformed header (e.g. the required `If-Match` of an ASN update) makes the request itself
@@ -58,10 +60,11 @@ class AllegroErrors:
             # `details` is always a string here: some operations (Error400) declare it non-null.
             AllegroProblem("VALIDATION_ERROR", p.message, path=p.path or None,
                            details="request body" if p.location == "body" else f"{p.location} parameter",
-                           user_message=messages.problem_message(p.kind, p.path, req.language))
+                           user_key=messages.problem_key(p.kind), user_params={"field": p.path or "body"})
             for p in problems
         ]
         return AllegroError(status, problems=entries)
 
     def render(self, req: Request, exc: TargError) -> Response:
-        return build(exc.status, exc.body(), ERROR_MEDIA_TYPE, exc.headers())
+        body = exc.body(req.language) if isinstance(exc, AllegroError) else exc.body()
+        return build(exc.status, body, ERROR_MEDIA_TYPE, exc.headers())

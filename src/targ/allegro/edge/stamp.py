@@ -16,10 +16,12 @@ class AllegroStamp:
 
     def begin(self, req: Request) -> None:
         req.language = messages.language_of(req.headers.get("accept-language"))
+        messages.use(req.language)
         req.trace_id = self.traces.allegro()
 
     def finish(self, req: Request, resp: Response) -> Response:
         resp.headers.append((b"trace-id", req.trace_id.encode()))
+        messages.use(messages.DEFAULT)
         if req.lenient:
             # Where the body leaned on the binder's leniency (nulls, scalars read as another type): the real service
             # says nothing, targ tells the integrator what --strict-requests would refuse.

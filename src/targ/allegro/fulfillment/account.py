@@ -18,18 +18,18 @@ Each is per seller:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.fulfillment.common import error
 from targ.allegro.sellers import get_seller
 from targ.clock import iso
-from targ.http.errors import AllegroError
 from targ.http.request import Request
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 TAX_KIND = "fulfillment_tax_id"
 REMOVAL_KIND = "fulfillment_removal_preference"
 DISPOSITION_KIND = "fulfillment_refund_disposition"
@@ -60,14 +60,12 @@ def _verified(world: World, seller: str, tax_id: str) -> str:
 def tax_body(req: Request) -> str:
     tax_id = (req.body or {}).get("taxId")
     if not isinstance(tax_id, str) or not tax_id.strip() or len(tax_id) > 32:
-        raise error(req.language, 422, "VALIDATION_ERROR", "taxId must be a non-empty string (at most 32 characters).",
-                    "Podaj numer identyfikacji podatkowej.", path="taxId")
+        raise error(422, "VALIDATION_ERROR", "tax_id_invalid", path="taxId")
     return tax_id.strip()
 
 
-def tax_not_found(req: Request) -> AllegroError:
-    return error(req.language, 404, "NOT_FOUND", "No tax id has been added yet; add one with POST.",
-                 "Nie dodano jeszcze numeru identyfikacji podatkowej.")
+def tax_not_found() -> AllegroError:
+    return error(404, "NOT_FOUND", "tax_id_not_found")
 
 
 def store_tax_id(req: Request, seller: str, tax_id: str) -> None:

@@ -21,15 +21,14 @@ import copy
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.fulfillment.common import error
 from targ.clock import iso, parse_time
-from targ.http.errors import AllegroError
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 
 ASN_KIND = "asn"
 DRAFT, IN_TRANSIT, UNPACKING, COMPLETED, CANCELLED = "DRAFT", "IN_TRANSIT", "UNPACKING", "COMPLETED", "CANCELLED"
@@ -68,20 +67,19 @@ def load(world: World, asn_id: str) -> tuple[str, Json] | None:
     return (doc.owner, doc.data) if doc is not None else None
 
 
-def owned(world: World, seller: str, asn_id: str, language: str) -> Json:
+def owned(world: World, seller: str, asn_id: str) -> Json:
     """The caller's notice: 404 when there is none, 403 AccessDenied when it is another seller's."""
     found = load(world, asn_id)
     if found is None:
-        raise not_found(asn_id, language)
+        raise not_found(asn_id)
     owner, asn = found
     if owner != seller:
         raise access_denied()
     return asn
 
 
-def not_found(asn_id: str, language: str) -> AllegroError:
-    return error(language, 404, "NOT_FOUND", f"Advance Ship Notice {asn_id} not found.",
-                 f"Nie znaleziono awizo {asn_id}.")
+def not_found(asn_id: str) -> AllegroError:
+    return error(404, "NOT_FOUND", "asn_not_found", {"id": asn_id})
 
 
 def save(world: World, seller: str, asn: Json) -> Json:
@@ -102,28 +100,24 @@ def of_seller(world: World, seller: str) -> list[Json]:
 
 
 # --- checks ------------------------------------------------------------------------------------------------------
-def require_status(asn: Json, language: str, *allowed: str) -> None:
+def require_status(asn: Json, *allowed: str) -> None:
     """422 INVALID_ASN_STATE unless the notice is in one of `allowed` (the code the submit command reports too)."""
     if asn["status"] in allowed:
         return
     wanted = " or ".join(allowed)
-    raise error(language, 422, "INVALID_ASN_STATE",
-                f"Advance Ship Notice {asn['id']} is {asn['status']}; this operation needs {wanted}.",
-                f"Awizo {asn['displayNumber']} ma status {asn['status']}; ta operacja wymaga statusu {wanted}.",
+    raise error(422, "INVALID_ASN_STATE", "asn_state",
+                {"id": asn["id"], "number": asn["displayNumber"], "status": asn["status"], "wanted": wanted},
                 metadata={"status": asn["status"]})
 
 
-def check_if_match(asn: Json, if_match: str | None, language: str) -> None:
+def check_if_match(asn: Json, if_match: str | None) -> None:
     """The optimistic lock: 400 without a version, 412 when the notice has changed since (seed 003)."""
     given = _bare_etag(if_match)
     if not given:
-        raise error(language, 400, "VALIDATION_ERROR", "If-Match header is missing.",
-                    "Brak nagłówka If-Match.", path="if-match")
+        raise error(400, "VALIDATION_ERROR", "if_match_missing", path="if-match")
     if given != etag(asn):
-        raise error(language, 412, "CONCURRENT_MODIFICATION",
-                    f"Advance Ship Notice {asn['id']} was modified (current version {etag(asn)}, If-Match {given}). "
-                    "Get it again, take the etag and apply your changes once more.",
-                    "Awizo zostało zmienione przez kogoś innego. Pobierz je ponownie i wprowadź zmiany jeszcze raz.",
+        raise error(412, "CONCURRENT_MODIFICATION", "asn_modified",
+                    {"id": asn["id"], "version": etag(asn), "given": given},
                     path="if-match", metadata={"etag": etag(asn)})
 
 

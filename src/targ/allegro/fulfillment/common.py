@@ -1,17 +1,11 @@
-"""Small helpers every fulfillment module uses: the calling seller, localised domain errors, pages."""
+"""Small helpers the fulfillment modules share: domain errors (message keys, rendered by the edge), pages, whole
+numbers. Nothing here knows a request (the operations' helpers are in operations/caller.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from targ.allegro.auth import access_denied
-from targ.http.errors import AllegroError, AllegroProblem
-from targ.http.media import pick
-
-if TYPE_CHECKING:
-    from targ.http.request import Request
-
-Json = dict[str, Any]
+from targ.allegro.errors import AllegroError, AllegroProblem, Params
 
 
 class WarehouseRefusal(Exception):
@@ -25,35 +19,17 @@ class WarehouseRefusal(Exception):
         self.message = message
 
 
-def seller_id(req: Request) -> str:
-    """The seller the token acts for; an application token has no seller (403, as on every user operation)."""
-    principal = req.principal
-    if principal is None or principal.seller_id is None:
-        raise access_denied()
-    return principal.seller_id
-
-
-def negotiated(req: Request) -> str | None:
-    """The success media type the edge chose for this request (the same choice, made again from `Accept`)."""
-    if req.operation is None:
-        return None
-    offered = req.operation.response_media_types(req.operation.success_status)
-    return pick(req.headers.get("accept"), offered, wildcards=False)
-
-
-def localised(language: str, en: str, pl: str) -> str:
-    """userMessage: English for en-US, Polish otherwise (the vendor's default; other languages fall back to it)."""
-    return en if language == "en-US" else pl
-
-
-def problem(language: str, code: str, en: str, pl: str, path: str | None = None,
+def problem(code: str, key: str, params: Params | None = None, *, path: str | None = None,
             metadata: dict[str, str] | None = None) -> AllegroProblem:
-    return AllegroProblem(code, en, path=path, user_message=localised(language, en, pl), metadata=metadata)
+    """An error entry whose texts are `fulfillment.<key>` of the message catalogue (fulfillment/texts.py), their
+    placeholders filled from `params`: the English one as `message`, the userMessage in the request's language when
+    the edge renders it."""
+    return AllegroProblem(code, path=path, user_key=f"fulfillment.{key}", user_params=params, metadata=metadata)
 
 
-def error(language: str, status: int, code: str, en: str, pl: str, path: str | None = None,
+def error(status: int, code: str, key: str, params: Params | None = None, *, path: str | None = None,
           metadata: dict[str, str] | None = None) -> AllegroError:
-    return AllegroError(status, problems=[problem(language, code, en, pl, path, metadata)])
+    return AllegroError(status, problems=[problem(code, key, params, path=path, metadata=metadata)])
 
 
 def invalid(problems: list[AllegroProblem]) -> AllegroError:

@@ -22,11 +22,10 @@ import copy
 import re
 from typing import Any
 
+from targ.allegro.errors import AllegroProblem, Params
 from targ.allegro.fulfillment.common import invalid, problem, whole
 from targ.clock import iso, parse_time
-from targ.http.errors import AllegroProblem
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 SHIPPING_METHODS = ("OWN_TRANSPORT", "COURIER_BY_SELLER", "THIRD_PARTY_DELIVERY")
 METHOD_FIELD = {"OWN_TRANSPORT": "truckLicencePlate", "COURIER_BY_SELLER": "courier",
@@ -44,12 +43,11 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 class Checker:
     """Collects every problem of a body, so one answer names all of them (as the edge's VALIDATION_ERROR does)."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
+    def __init__(self) -> None:
         self.problems: list[AllegroProblem] = []
 
-    def fail(self, path: str, en: str, pl: str) -> None:
-        self.problems.append(problem(self.language, "VALIDATION_ERROR", en, pl, path))
+    def fail(self, path: str, key: str, params: Params | None = None) -> None:
+        self.problems.append(problem("VALIDATION_ERROR", key, params, path=path))
 
     def done(self) -> None:
         if self.problems:
@@ -57,9 +55,9 @@ class Checker:
 
 
 # --- DRAFT content (create and update) --------------------------------------------------------------------------
-def draft_content(body: Json, available: set[str], language: str) -> Json:
+def draft_content(body: Json, available: set[str]) -> Json:
     """The notice content a create or update body describes, normalised; 422 naming every problem."""
-    check = Checker(language)
+    check = Checker()
     out: Json = {"items": _items(check, body.get("items"), available, None)}
     if body.get("handlingUnit") is not None:
         out["handlingUnit"] = _handling_unit(check, body["handlingUnit"])
@@ -68,8 +66,7 @@ def draft_content(body: Json, available: set[str], language: str) -> Json:
     if body.get("declaredVolumeInCc") is not None:
         volume = body["declaredVolumeInCc"]
         if isinstance(volume, bool) or not isinstance(volume, int | float) or volume <= 0:
-            check.fail("declaredVolumeInCc", "declaredVolumeInCc must be a positive number.",
-                       "Zadeklarowana objętość musi być liczbą dodatnią.")
+            check.fail("declaredVolumeInCc", "volume")
         out["declaredVolumeInCc"] = volume
     check.done()
     return out
@@ -79,29 +76,22 @@ def _items(check: Checker, items: Any, available: set[str] | None, allowed: set[
     """Items as stored. `available`: products the seller may announce; `allowed`: the only products a submitted
     notice may still contain (its declared ones)."""
     if not isinstance(items, list) or not items:
-        check.fail("items", "An Advance Ship Notice needs at least one product item.",
-                   "Awizo musi zawierać co najmniej jeden produkt.")
+        check.fail("items", "no_items")
         return []
     out, seen = [], set()
     for i, item in enumerate(items):
         pid = str(((item or {}).get("product") or {}).get("id") or "")
         at = f"items[{i}]"
         if pid in seen:
-            check.fail(f"{at}.product.id", f"Product {pid} appears more than once.",
-                       f"Produkt {pid} występuje w awizo więcej niż raz.")
+            check.fail(f"{at}.product.id", "item_repeated", {"product": pid})
         elif allowed is not None and pid not in allowed:
-            check.fail(f"{at}.product.id", f"Product {pid} was not declared: a submitted Advance Ship Notice "
-                       "takes no new products.", f"Produkt {pid} nie był zadeklarowany: do wysłanego awizo nie "
-                       "można dodać nowych produktów.")
+            check.fail(f"{at}.product.id", "item_not_declared", {"product": pid})
         elif available is not None and pid not in available:
-            check.fail(f"{at}.product.id", f"Product {pid} is not available for Advance Ship Notices: it must be "
-                       "linked to one of your One Fulfillment offers.", f"Produkt {pid} nie jest dostępny do "
-                       "awizacji: musi być powiązany z Twoją ofertą One Fulfillment.")
+            check.fail(f"{at}.product.id", "item_unavailable", {"product": pid})
         seen.add(pid)
         quantity = whole(item.get("quantity"))
         if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
-            check.fail(f"{at}.quantity", f"quantity must be a whole number from 1 to {MAX_QUANTITY}.",
-                       f"Liczba sztuk musi być liczbą całkowitą od 1 do {MAX_QUANTITY}.")
+            check.fail(f"{at}.quantity", "quantity", {"max": MAX_QUANTITY})
         out.append({"product": {"id": pid}, "quantity": quantity or 0})
     return out
 
@@ -111,18 +101,15 @@ def _handling_unit(check: Checker, unit: Json) -> Json:
     unit_type, labels = unit.get("unitType"), unit.get("labelsType")
     if unit_type is not None:
         if unit_type not in UNIT_TYPES:
-            check.fail("handlingUnit.unitType", f"unitType must be one of {', '.join(UNIT_TYPES)}.",
-                       f"Typ nośnika musi być jednym z: {', '.join(UNIT_TYPES)}.")
+            check.fail("handlingUnit.unitType", "unit_type", {"allowed": ", ".join(UNIT_TYPES)})
         out["unitType"] = unit_type
     if unit.get("amount") is not None:
         out["amount"] = _amount(check, unit["amount"])
     if labels is not None:
         if labels not in LABELS_TYPES:
-            check.fail("handlingUnit.labelsType", f"labelsType must be one of {', '.join(LABELS_TYPES)}.",
-                       f"Sposób oznaczenia musi być jednym z: {', '.join(LABELS_TYPES)}.")
+            check.fail("handlingUnit.labelsType", "labels_type", {"allowed": ", ".join(LABELS_TYPES)})
         elif unit_type == "CONTAINER" and labels == "ONE_FULFILMENT":
-            check.fail("handlingUnit.labelsType", "A CONTAINER cannot be labelled ONE_FULFILMENT; use NONE.",
-                       "Kontenera nie można oznaczyć jako ONE_FULFILMENT; użyj NONE.")
+            check.fail("handlingUnit.labelsType", "container_labels")
         out["labelsType"] = labels
     return out
 
@@ -130,24 +117,21 @@ def _handling_unit(check: Checker, unit: Json) -> Json:
 def _amount(check: Checker, value: Any) -> int:
     amount = whole(value)
     if amount is None or amount < 1:
-        check.fail("handlingUnit.amount", "handlingUnit.amount must be a whole number of at least 1.",
-                   "Liczba nośników musi być liczbą całkowitą większą od zera.")
+        check.fail("handlingUnit.amount", "unit_amount")
     return amount or 0
 
 
 def _shipping(check: Checker, shipping: Json) -> Json:
     method = shipping.get("method")
     if method not in SHIPPING_METHODS:
-        check.fail("shipping.method", f"shipping.method must be one of {', '.join(SHIPPING_METHODS)}.",
-                   f"Metoda dostawy musi być jedną z: {', '.join(SHIPPING_METHODS)}.")
+        check.fail("shipping.method", "shipping_method", {"allowed": ", ".join(SHIPPING_METHODS)})
         return {"method": method}
     out: Json = {"method": method}
     for key, value in shipping.items():
         if key == "method" or value is None:
             continue
         if key not in COMMON_SHIPPING and key != METHOD_FIELD[method]:
-            check.fail(f"shipping.{key}", f"shipping.{key} is not used with method {method}.",
-                       f"Pole shipping.{key} nie dotyczy metody dostawy {method}.")
+            check.fail(f"shipping.{key}", "shipping_field_unused", {"field": key, "method": method})
             continue
         out[key] = _shipping_field(check, key, value)
     return out
@@ -157,18 +141,16 @@ def _shipping_field(check: Checker, key: str, value: Any) -> Any:
     at = f"shipping.{key}"
     if key == "estimatedTimeOfArrival":
         if not isinstance(value, str) or not _RFC3339.match(value):
-            check.fail(at, f"{at} must be an RFC 3339 date-time with a zone.",
-                       "Przewidywany termin dostawy musi być datą i godziną w formacie ISO 8601.")
+            check.fail(at, "arrival", {"at": at})
             return value
         return iso(parse_time(value))
     if key == "countryCode":
         if not isinstance(value, str) or not _COUNTRY.match(value):
-            check.fail(at, f"{at} must be an ISO 3166-1 alpha-2 code.", "Kod kraju musi mieć dwie wielkie litery.")
+            check.fail(at, "country", {"at": at})
         return value
     if key == "truckLicencePlate":
         if not isinstance(value, str) or not value.strip() or len(value) > 20:
-            check.fail(at, f"{at} must be a licence plate (1 to 20 characters).",
-                       "Numer rejestracyjny musi mieć od 1 do 20 znaków.")
+            check.fail(at, "licence_plate", {"at": at})
         return value
     if key == "courier":
         return _courier(check, value)
@@ -177,71 +159,68 @@ def _shipping_field(check: Checker, key: str, value: Any) -> Any:
 
 def _courier(check: Checker, courier: Any) -> Json:
     if not isinstance(courier, dict):
-        check.fail("shipping.courier", "shipping.courier must be an object.", "Dane kuriera muszą być obiektem.")
+        check.fail("shipping.courier", "courier_object")
         return {}
     out: Json = {}
     cid = courier.get("id")
     if cid is not None and cid not in COURIERS:
-        check.fail("shipping.courier.id", f"courier.id must be one of {', '.join(COURIERS)}.",
-                   f"Identyfikator kuriera musi być jednym z: {', '.join(COURIERS)}.")
+        check.fail("shipping.courier.id", "courier_id", {"allowed": ", ".join(COURIERS)})
     if cid is not None:
         out["id"] = cid
     name = courier.get("name")
     if cid == "OTHER":
         if not isinstance(name, str) or not name.strip():
-            check.fail("shipping.courier.name", "courier.name is required with courier.id OTHER.",
-                       "Dla kuriera OTHER podaj jego nazwę.")
+            check.fail("shipping.courier.name", "courier_name")
         out["name"] = name
     numbers = courier.get("trackingNumbers")
     if numbers is not None:
         if not isinstance(numbers, list) or not all(isinstance(n, str) and n.strip() for n in numbers):
-            check.fail("shipping.courier.trackingNumbers", "trackingNumbers must be a list of non-empty strings.",
-                       "Numery przesyłek muszą być niepustymi tekstami.")
+            check.fail("shipping.courier.trackingNumbers", "tracking_numbers")
         out["trackingNumbers"] = list(numbers) if isinstance(numbers, list) else numbers
     return out
 
 
 def _third_party(check: Checker, third: Any) -> Json:
     if not isinstance(third, dict):
-        check.fail("shipping.thirdParty", "shipping.thirdParty must be an object.",
-                   "Dane producenta muszą być obiektem.")
+        check.fail("shipping.thirdParty", "third_party_object")
         return {}
     for key in ("name", "orderNumber"):
         if third.get(key) is not None and (not isinstance(third[key], str) or not third[key].strip()):
-            check.fail(f"shipping.thirdParty.{key}", f"thirdParty.{key} must be a non-empty string.",
-                       "Nazwa i numer zamówienia producenta muszą być niepustymi tekstami.")
+            check.fail(f"shipping.thirdParty.{key}", "third_party_field", {"field": key})
     return {k: third[k] for k in ("name", "orderNumber") if third.get(k) is not None}
 
 
 # --- submitting ----------------------------------------------------------------------------------------------------
-def missing_for_submit(asn: Json, available: set[str]) -> list[tuple[str, str]]:
-    """(path, message) for everything a DRAFT may leave out but a submitted notice needs (spec: handling unit and
-    shipping constraints "not required when ASN status is DRAFT")."""
-    out = [(f"items[{i}].product.id", f"Product {it['product']['id']} is no longer available for Advance Ship "
-            "Notices.") for i, it in enumerate(asn.get("items") or ()) if it["product"]["id"] not in available]
+def missing_for_submit(asn: Json, available: set[str]) -> list[AllegroProblem]:
+    """A COMMAND_FAILED entry for everything a DRAFT may leave out but a submitted notice needs (spec: handling unit
+    and shipping constraints "not required when ASN status is DRAFT")."""
+    def failed(path: str, key: str = "submit_required", params: Params | None = None) -> AllegroProblem:
+        return problem("COMMAND_FAILED", key, {"at": path, **(params or {})}, path=path)
+
+    out = [failed(f"items[{i}].product.id", "submit_unavailable", {"product": it["product"]["id"]})
+           for i, it in enumerate(asn.get("items") or ()) if it["product"]["id"] not in available]
     if not asn.get("items"):
-        out.append(("items", "An Advance Ship Notice needs at least one product item."))
+        out.append(failed("items", "submit_no_items"))
     unit = asn.get("handlingUnit") or {}
-    out += [(f"handlingUnit.{k}", f"handlingUnit.{k} is required to submit.")
-            for k in ("unitType", "amount", "labelsType") if not unit.get(k)]
+    out += [failed(f"handlingUnit.{k}") for k in ("unitType", "amount", "labelsType") if not unit.get(k)]
     shipping = asn.get("shipping") or {}
     method = shipping.get("method")
     needed = [*COMMON_SHIPPING, METHOD_FIELD[method]] if method in METHOD_FIELD else ["method"]
-    out += [(f"shipping.{k}", f"shipping.{k} is required to submit.") for k in needed if not shipping.get(k)]
+    out += [failed(f"shipping.{k}") for k in needed if not shipping.get(k)]
     if method == "COURIER_BY_SELLER" and shipping.get("courier") and not shipping["courier"].get("id"):
-        out.append(("shipping.courier.id", "shipping.courier.id is required to submit."))
+        out.append(failed("shipping.courier.id"))
     if method == "THIRD_PARTY_DELIVERY" and shipping.get("thirdParty"):
-        out += [(f"shipping.thirdParty.{k}", f"shipping.thirdParty.{k} is required to submit.")
-                for k in ("name", "orderNumber") if not shipping["thirdParty"].get(k)]
+        third = shipping["thirdParty"]
+        out += [failed(f"shipping.thirdParty.{k}") for k in ("name", "orderNumber") if not third.get(k)]
     return out
 
 
 # --- edits of a submitted notice -------------------------------------------------------------------------------------
-def submitted_changes(asn: Json, body: Json, language: str) -> tuple[Json, bool]:
+def submitted_changes(asn: Json, body: Json) -> tuple[Json, bool]:
     """(the new content, whether labels must be made again) for `PUT …/submitted`. Allowed: item quantities,
     removing items, the handling-unit amount, and the shipping details of the notice's own method; anything else
     sent with a different value is refused (422), as an update of a read-only property is."""
-    check = Checker(language)
+    check = Checker()
     new: Json = {k: copy.deepcopy(asn[k]) for k in ("items", "handlingUnit", "shipping", "declaredVolumeInCc")
                  if k in asn}
     if body.get("items") is not None:
@@ -273,9 +252,7 @@ def _submitted_shipping(check: Checker, given: Json, current: Json) -> Json:
         if key in ("method", "countryCode") or value is None:
             continue
         if key != "estimatedTimeOfArrival" and key != METHOD_FIELD.get(method or ""):
-            check.fail(f"shipping.{key}", f"shipping.{key} cannot be changed: the notice was submitted with "
-                       f"method {method}.", f"Pola shipping.{key} nie można zmienić: awizo wysłano z metodą "
-                       f"dostawy {method}.")
+            check.fail(f"shipping.{key}", "submitted_shipping_field", {"field": key, "method": method})
             continue
         out[key] = _shipping_field(check, key, value)
     return out
@@ -283,5 +260,4 @@ def _submitted_shipping(check: Checker, given: Json, current: Json) -> Json:
 
 def _frozen(check: Checker, path: str, given: Any, current: Any) -> None:
     if given is not None and given != current:
-        check.fail(path, f"{path} cannot be changed after the Advance Ship Notice was submitted.",
-                   f"Pola {path} nie można zmienić po wysłaniu awizo.")
+        check.fail(path, "frozen", {"at": path})

@@ -24,11 +24,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.fulfillment import products, sales
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 STOCK_KIND = "fulfillment_stock"
 
 

@@ -24,7 +24,7 @@ offer.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.delivery import canonical_carrier, delivery_method
 from targ.allegro.fulfillment import ledger, parcels, products
@@ -32,12 +32,12 @@ from targ.allegro.fulfillment.common import WarehouseRefusal
 from targ.allegro.orders import events, shipments
 from targ.allegro.orders import model as orders
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 STEP_JOB = "allegro.fulfillment.order-step"
 NEW, PROCESSING, SUSPENDED, PACKED, SENT = "NEW", "PROCESSING", "SUSPENDED", "READY_FOR_SHIPMENT", "SENT"
 # The status a step leads to → the setting that says how long until the next step.

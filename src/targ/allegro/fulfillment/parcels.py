@@ -15,14 +15,14 @@ method (Allegro One Kurier for the "One Fulfillment PL" methods).
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 PARCELS_KIND = "fulfillment_order"
 _UPPER = string.ascii_uppercase + string.digits
 # carrier → (prefix, length of the rest, alphabet of the rest)

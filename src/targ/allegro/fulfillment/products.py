@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.allegro.products.model import gtins
+from targ.json_types import Json
 from targ.store.memo import memo
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 OFFER_KIND = "offer"
 
 

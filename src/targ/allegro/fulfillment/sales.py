@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.fulfillment import products
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import parse_time
+from targ.json_types import Json
 from targ.store.memo import memo
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 ORDER_KIND = "checkout_form"
 DAY_MS = 86_400_000
 # Fulfillment statuses after which the warehouse holds nothing for the order any more.

@@ -36,11 +36,11 @@ from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment import ledger, products, sales
 from targ.allegro.fulfillment.products import FfProduct
 from targ.allegro.sellers import currency, get_seller
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 DAY_MS = 86_400_000
 FREE_STORAGE_DAYS = 90
 SOON_DAYS = 7

@@ -22,7 +22,6 @@ from typing import Any
 from targ.allegro.fulfillment.stock import Row
 from targ.http.request import Request
 
-Json = dict[str, Any]
 CSV = "text/csv"
 CSV_COLUMNS = ("id_produktu", "nazwa", "na_ofercie", "w_realizacji", "niezdatne", "url_obrazka",
                "data_ostatniej_aktualizacji", "data_wygenerowania_pliku", "numery_seryjne")

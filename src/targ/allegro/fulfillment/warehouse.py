@@ -29,12 +29,12 @@ from targ.allegro.fulfillment.asn import COMPLETED, IN_TRANSIT, UNPACKING
 from targ.allegro.fulfillment.common import WarehouseRefusal, whole
 from targ.clock import iso
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 
 ARRIVE_JOB = "allegro.fulfillment.arrive"
 COMPLETE_JOB = "allegro.fulfillment.complete"

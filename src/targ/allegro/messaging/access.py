@@ -5,13 +5,10 @@ attachment. Another seller's is answered as the operation declares it: 404 where
 
 from __future__ import annotations
 
-from typing import Any
-
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import access_denied
 from targ.allegro.messaging import center, errors, files
 from targ.http.request import Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def seller_id(req: Request) -> str:
@@ -28,9 +25,9 @@ def own_thread(req: Request, *, others: int) -> tuple[str, Json]:
     thread_id = req.path_params["threadId"]
     found = center.find_thread(req.world, thread_id)
     if found is None or (found[0] != seller and others == 404):
-        raise errors.thread_not_found(thread_id, req.path, req.language)
+        raise errors.thread_not_found(thread_id, req.path)
     if found[0] != seller:
-        raise errors.not_allowed(req.language)
+        raise errors.not_allowed()
     return seller, found[1]
 
 
@@ -40,9 +37,9 @@ def own_message(req: Request, *, others: int) -> tuple[str, Json]:
     message_id = req.path_params["messageId"]
     found = center.find_message(req.world, message_id)
     if found is None or (found[0] != seller and others == 404):
-        raise errors.message_not_found(message_id, req.path, req.language)
+        raise errors.message_not_found(message_id, req.path)
     if found[0] != seller:
-        raise errors.not_allowed(req.language)
+        raise errors.not_allowed()
     return seller, found[1]
 
 
@@ -55,7 +52,7 @@ def own_attachment(req: Request, *, others: int) -> tuple[str, Json]:
     mine = found is not None and found[0] == seller and (found[1]["declaredBy"] == center.SELLER
                                                           or found[1]["message"] is not None)
     if found is None or (not mine and others == 404):
-        raise errors.attachment_not_found(attachment_id, req.path, req.language)
+        raise errors.attachment_not_found(attachment_id, req.path)
     if not mine:
-        raise errors.not_allowed(req.language)
+        raise errors.not_allowed()
     return seller, found[1]

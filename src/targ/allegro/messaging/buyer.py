@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.messaging import center, files
 from targ.allegro.offers.model import OFFER_KIND
 from targ.allegro.orders.buyer_data import BUYER_KIND, buyer_for
 from targ.allegro.orders.model import ORDER_KIND, MarketplaceRefusal
 from targ.allegro.sellers import get_seller
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 WRITE_FIELDS = frozenset({"login", "sellerId", "checkoutFormId", "offerId", "text", "attachments"})
 REPLY_FIELDS = frozenset({"checkoutFormId", "offerId", "text", "attachments"})
 ATTACHMENT_FIELDS = frozenset({"fileName", "mimeType", "content"})

@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.messaging import files
 from targ.clock import iso
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.world import World
 
-Json = dict[str, Any]
 THREAD_KIND = "message_thread"
 MESSAGE_KIND = "message"
 THREAD_ID_LENGTH = 43

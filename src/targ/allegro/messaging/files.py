@@ -18,15 +18,15 @@ refused, a name without one is taken and its upload's media type tells the forma
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 ATTACHMENT_KIND = "message_attachment"
 SCAN_JOB = "allegro.messaging.attachment-scan"
 MAX_BYTES = 5 * 1024 * 1024

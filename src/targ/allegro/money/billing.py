@@ -1,7 +1,7 @@
 """The seller's billing account (`GET /billing/billing-entries`): fees Allegro charges and what it gives back.
 
 Entries are docs of kind `billing_entry`, owner = the seller, holding the `BillingEntry` without `type.name` (it is
-translated when read: English by default, Polish for `Accept-Language: pl-PL`, as the spec says) plus
+translated when read) plus
 `_targ {ms, marketplace}`. Charges are negative and refunds positive (allegro-api #7806); `balance` is the account's
 balance after the entry, kept per seller and currency in a doc of kind `billing_balance`.
 """
@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from targ.allegro.catalog.dataset import load
+from targ.allegro.messages import localised
 from targ.allegro.orders.model import money
 from targ.clock import iso
 from targ.json_types import Json
@@ -28,13 +29,8 @@ VAT = "23.00"
 
 
 @cache
-def _type_names() -> dict[str, tuple[str, str]]:
-    return {t["id"]: (t["description"], t["descriptionEn"]) for t in load("allegro-reference.json")["billingTypes"]}
-
-
-def type_name(type_id: str, language: str) -> str:
-    polish, english = _type_names()[type_id]
-    return polish if language == "pl-PL" else english
+def _types() -> dict[str, Json]:
+    return {t["id"]: t for t in load("allegro-reference.json")["billingTypes"]}
 
 
 def balance(world: World, seller: str, currency: str) -> Decimal:
@@ -65,7 +61,8 @@ def entries(world: World, seller: str) -> list[Json]:
     return [doc.data for doc in world.store.find(ENTRY_KIND, seller, desc=True)]
 
 
-def view(entry: Json, language: str) -> Json:
+def view(entry: Json) -> Json:
+    """The entry as listed, `type.name` in the answer's language (targ.allegro.messages.localised)."""
     out = {k: v for k, v in entry.items() if k != "_targ"}
-    out["type"] = {"id": entry["type"]["id"], "name": type_name(entry["type"]["id"], language)}
+    out["type"] = {"id": entry["type"]["id"], "name": localised(_types()[entry["type"]["id"]], "description")}
     return out

@@ -16,7 +16,7 @@ def time_bounds(req: Request) -> tuple[int | None, int | None]:
     if low_ms is not None and high_ms is not None and low_ms > high_ms:
         # "If occurredAt.lte is also set, occurredAt.gte cannot be later" (the billing spec; refunds and payment
         # operations alike).
-        raise errors.invalid("dates", "occurredAt.gte", req.language)
+        raise errors.invalid("dates", "occurredAt.gte")
     return low_ms, high_ms
 
 

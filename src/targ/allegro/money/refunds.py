@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.money import errors, wallet
 from targ.allegro.money.sales import SALE_KIND, get_sale
 from targ.allegro.orders import model
@@ -71,33 +71,24 @@ class Taken:
             self.surcharges[k] = self.surcharges.get(k, ZERO) + sign * v
 
 
-class Refusal(Exception):
-    """Bad input for a refund: the handler answers the vendor's error built by `error(language)`."""
-
-    def __init__(self, build: Any) -> None:
-        super().__init__("refund refused")
-        self.build = build
-
-
 def _money(value: Any, path: str, currency: str) -> Decimal:
     """A `Price` of the request: an amount with at most two decimals (#12680), in the order's currency."""
     if not isinstance(value, dict):
-        raise Refusal(lambda lang: errors.bad_format(path, value, lang))
+        raise errors.bad_format(path, value)
     raw = value.get("amount")
     text = str(raw) if isinstance(raw, str | int | float) and not isinstance(raw, bool) else None
     if text is None or not _AMOUNT.match(text):
-        raise Refusal(lambda lang: errors.bad_format(f"{path}.amount", raw, lang))
+        raise errors.bad_format(f"{path}.amount", raw)
     if value.get("currency") != currency:
-        raise Refusal(lambda lang: errors.bad_format(f"{path}.currency", value.get("currency"), lang))
+        raise errors.bad_format(f"{path}.currency", value.get("currency"))
     return Decimal(text)
 
 
 def _exceeded(key: str, path: str, available: Decimal | int, wanted: Decimal | int, currency: str,
-              id: str = "") -> Refusal:
+              id: str = "") -> AllegroError:
     def shown(x: Decimal | int) -> str:
         return str(x) if isinstance(x, int) else errors.amount_text(x, currency)
-    return Refusal(lambda lang: errors.exceeded(key, path, lang, available=shown(available), wanted=shown(wanted),
-                                                id=id))
+    return errors.exceeded(key, path, available=shown(available), wanted=shown(wanted), id=id)
 
 
 def _paid(sale: Json, order: Any) -> bool:
@@ -106,7 +97,7 @@ def _paid(sale: Json, order: Any) -> bool:
 
 
 def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
-    """What the refund takes, the request's parts as the refund shows them, and its total; `Refusal` otherwise."""
+    """What the refund takes, the request's parts as the refund shows them, and its total; a 422 otherwise."""
     currency = sale["currency"]
     paid = _paid(sale, order)
     already = Taken.of(sale.get("refunded"))
@@ -115,7 +106,7 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
     total = ZERO
     given = body.get("lineItems")
     if given is not None and not isinstance(given, list):
-        raise Refusal(lambda lang: errors.bad_format("lineItems", given, lang))
+        raise errors.bad_format("lineItems", given)
     items: dict[str, Json] = {}
     for item in given or []:
         # The same line item twice refunds it once (allegro-api #2644): the last entry counts.
@@ -124,8 +115,7 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
     for line_item_id, item in items.items():
         line = sale["lines"].get(line_item_id)
         if line is None:
-            raise Refusal(lambda lang, i=line_item_id: errors.invalid("line_item", "lineItems.id", lang, id=i,
-                                                                      order=sale["order"]))
+            raise errors.invalid("line_item", "lineItems.id", id=line_item_id, order=sale["order"])
         unit = Decimal(line["unit"])
         bought_value = unit * line["quantity"] if paid else ZERO
         left_value = bought_value - already.values.get(line_item_id, ZERO)
@@ -133,7 +123,7 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
             quantity = item.get("quantity")
             if not isinstance(quantity, int | float) or isinstance(quantity, bool) or quantity != int(quantity) \
                     or quantity < 1:
-                raise Refusal(lambda lang, q=quantity: errors.bad_format("lineItems.quantity", q, lang))
+                raise errors.bad_format("lineItems.quantity", quantity)
             units = int(quantity)
             left_units = line["quantity"] - already.units.get(line_item_id, 0) if paid else 0
             if unit > 0:   # units already given back by AMOUNT count too
@@ -149,7 +139,7 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
                 raise _exceeded("value", "lineItems.value", left_value, value, currency, line_item_id)
             lines.append({"id": line_item_id, "type": "AMOUNT", "value": model.money(value, currency)})
         else:
-            raise Refusal(partial(errors.bad_format, "lineItems.type", item.get("type")))
+            raise errors.bad_format("lineItems.type", item.get("type"))
         taken.values[line_item_id] = value
         total += value
     if lines:
@@ -193,12 +183,12 @@ def parse(sale: Json, order: Any, body: Json) -> tuple[Taken, Json, Decimal]:
     if surcharges:
         shown["surcharges"] = surcharges
     if total <= 0:
-        raise Refusal(lambda lang: errors.invalid("nothing", None, lang))
+        raise errors.invalid("nothing", None)
     return taken, shown, total
 
 
 def initiate(world: World, seller: str, body: Json) -> tuple[Json, bool]:
-    """A new refund (or, for a `commandId` already used, the refund it made: `False`). Raises `Refusal`."""
+    """A new refund (or, for a `commandId` already used, the refund it made: `False`). Raises the vendor's error."""
     command = str(body.get("commandId") or "")
     if command:
         done = world.store.get_by_alt(REFUND_KIND, seller, command)
@@ -208,10 +198,10 @@ def initiate(world: World, seller: str, body: Json) -> tuple[Json, bool]:
     sale = get_sale(world, seller, payment_id) if payment_id else None
     order = model.get(world, sale["order"]) if sale else None
     if sale is None or order is None or not model.retained(world, order):
-        raise Refusal(lambda lang: errors.payment_not_found(payment_id, lang))
+        raise errors.payment_not_found(payment_id)
     order_id = (body.get("order") or {}).get("id")
     if order_id is not None and order_id != sale["order"]:
-        raise Refusal(lambda lang: errors.invalid("order", "order.id", lang, payment=payment_id, order=str(order_id)))
+        raise errors.invalid("order", "order.id", payment=payment_id, order=str(order_id))
     taken, shown, total = parse(sale, order, body)
     now = world.clock.now_ms()
     refund: Json = {"id": world.ids.uuid(REFUND_KIND), "payment": {"id": payment_id}, "order": {"id": sale["order"]},

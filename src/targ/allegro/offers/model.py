@@ -20,7 +20,7 @@ import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import events, references
 from targ.allegro.offers.documents import Offer, OfferView, as_offer
 from targ.allegro.products.catalog import EAN
@@ -29,7 +29,6 @@ from targ.allegro.products.parameters import view as view_parameter
 from targ.allegro.resources.shape import array_property, project, response_schema
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.clock import iso
-from targ.http.errors import AllegroError
 from targ.json_types import Json
 from targ.spec.bundle import load_bundle
 
@@ -155,12 +154,12 @@ def _schema(operation_id: str, status: int | None = None) -> Any:
     return response_schema(load_bundle("allegro").by_id[operation_id], status)
 
 
-def product_offer_view(offer: Offer, language: str = "pl-PL") -> Json:
-    """SaleProductOfferResponseV1: parameters named in the caller's language, bookkeeping left out."""
+def product_offer_view(offer: Offer) -> Json:
+    """SaleProductOfferResponseV1: parameters named in the answer's language, bookkeeping left out."""
     shown = dict(offer)
-    shown["parameters"] = [view_parameter(p, language, labels=False) for p in offer.get("parameters") or ()]
+    shown["parameters"] = [view_parameter(p, labels=False) for p in offer.get("parameters") or ()]
     if offer.get("productSet"):
-        shown["productSet"] = [_element_view(e, language) for e in offer["productSet"]]
+        shown["productSet"] = [_element_view(e) for e in offer["productSet"]]
     shown["publication"] = {k: v for k, v in (offer.get("publication") or {}).items() if k in _PUBLICATION_KEYS}
     stock = offer.get("stock") or {}
     shown["stock"] = {k: stock[k] for k in ("available", "unit") if k in stock}
@@ -168,9 +167,9 @@ def product_offer_view(offer: Offer, language: str = "pl-PL") -> Json:
     return view
 
 
-def _element_view(element: Json, language: str) -> Json:
+def _element_view(element: Json) -> Json:
     product = dict(element.get("product") or {})
-    product["parameters"] = [view_parameter(p, language, labels=False) for p in product.get("parameters") or ()]
+    product["parameters"] = [view_parameter(p, labels=False) for p in product.get("parameters") or ()]
     return {**element, "product": product}
 
 

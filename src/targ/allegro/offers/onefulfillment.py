@@ -4,10 +4,10 @@ sellers with the ONE_FULFILLMENT feature).
 
 Each rule is refused with its own error: a `ConstraintViolationException.OneFulfillment…` code (the family the
 vendor's offer validation uses, e.g. `ConstraintViolationException.ValidReturnPolicy`), an English `message`, the
-offending field's `path` and a localised `userMessage`. Only one text is the vendor's own, the dispatch address
-(allegro-api#13230); the others are targ's wording of the guide. The account and token prerequisites are checked
-first: a seller without the feature gets 403 `OneFulfillmentNotAvailable`, a token without the fulfillment scopes
-the vendor's 403 `AccessDenied`.
+offending field's `path` and a `userMessage` in the request's language (texts.py). Only one text is the vendor's
+own, the dispatch address (allegro-api#13230); the others are targ's wording of the guide. The account and token
+prerequisites are checked first: a seller without the feature gets 403 `OneFulfillmentNotAvailable`, a token
+without the fulfillment scopes the vendor's 403 `AccessDenied`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.auth import access_denied
 from targ.allegro.catalog.tree import one_fulfillment_allowed
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import model, references
 from targ.allegro.offers.documents import OfferView
 from targ.allegro.products import model as products
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import CONDITION, NEW
 from targ.allegro.resources.references import BOUND
-from targ.http.errors import AllegroError
 from targ.json_types import Json
 
 if TYPE_CHECKING:
@@ -39,61 +38,36 @@ WAREHOUSE = {"countryCode": "PL", "province": "MAZOWIECKIE", "city": "Adamów 50
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule and the field it names; its texts are `onefulfillment.<code>` of the message catalogue (texts.py)."""
+
     code: str
     path: str | None
-    en: str
-    pl: str
 
-    def error(self, language: str, path: str | None = None, **metadata: str) -> AllegroError:
-        return AllegroError(422, f"ConstraintViolationException.OneFulfillment{self.code}", self.en,
-                            path=path or self.path, user_message=self.en if language == "en-US" else self.pl,
-                            metadata=metadata or None)
+    def error(self, path: str | None = None, **metadata: str) -> AllegroError:
+        return AllegroError(422, f"ConstraintViolationException.OneFulfillment{self.code}", path=path or self.path,
+                            user_key=f"onefulfillment.{self.code}", metadata=metadata or None)
 
 
 RULES = {r.code: r for r in (
-    Rule("ProductRequired", "productSet", "A One Fulfillment offer must be linked to a product.",
-         "Oferta One Fulfillment musi być powiązana z produktem."),
-    Rule("BuyNowOnly", "sellingMode.format", "A One Fulfillment offer must be a Buy Now offer.",
-         "Oferta One Fulfillment musi być ofertą Kup Teraz."),
-    Rule("ConditionNew", "parameters", "A One Fulfillment offer must offer a new item (condition: new).",
-         "W ofercie One Fulfillment parametr „Stan” musi mieć wartość „Nowy”."),
-    Rule("EanRequired", "parameters", "A One Fulfillment offer needs an EAN (GTIN).",
-         "Oferta One Fulfillment musi mieć numer EAN."),
-    Rule("ProductWithoutEan", "productSet[0].product.id",
-         "The product has no EAN, so no One Fulfillment offer can be created for it.",
-         "Produkt nie ma numeru EAN, więc nie można wystawić dla niego oferty One Fulfillment."),
-    Rule("EanMismatch", "parameters", "The EAN of a One Fulfillment offer must be the product's EAN.",
-         "Numer EAN oferty One Fulfillment musi być numerem EAN produktu."),
-    Rule("InitialStock", "stock.available", "A One Fulfillment offer is created with 0 units (stock.unit UNIT): "
-         "its stock comes from the warehouse.",
-         "Ofertę One Fulfillment wystawisz z liczbą 0 sztuk: stan pochodzi z magazynu."),
-    Rule("HandlingTime", "delivery.handlingTime", "The handling time of a One Fulfillment offer must be 24 hours "
-         "(PT24H).", "Czas wysyłki oferty One Fulfillment musi wynosić 24 godziny."),
-    Rule("AdditionalInfo", "delivery.additionalInfo", "A One Fulfillment offer cannot have additional delivery "
-         "information.", "Pole „dodatkowe informacje o dostawie” w ofercie One Fulfillment musi być puste."),
-    # The vendor's own text (allegro-api#13230).
-    Rule("Location", "location", "In One Fulfillment, it is only possible to dispatch from the following address: "
-         "Polska, Mazowieckie, Adamów 50, 05-825.", "W One Fulfillment wysyłka jest możliwa tylko z adresu: "
-         "Polska, Mazowieckie, Adamów 50, 05-825."),
-    Rule("Category", "category.id", "One Fulfillment is not available in this category.",
-         "W tej kategorii One Fulfillment nie jest dostępny."),
-    Rule("Invoice", "payments.invoice", "A One Fulfillment offer must offer a VAT invoice.",
-         "Oferta One Fulfillment musi mieć opcję faktury VAT."),
-    Rule("VatRate", "taxSettings.rates", "A One Fulfillment offer must declare its VAT rate.",
-         "Oferta One Fulfillment musi mieć określoną stawkę VAT."),
-    Rule("OneOfferPerProduct", "productSet[0].product.id", "There already is a One Fulfillment offer for this "
-         "product: only one is allowed per product.", "Dla jednego produktu możesz utworzyć tylko jedną ofertę "
-         "One Fulfillment."),
-    Rule("Republish", "publication.republish", "A One Fulfillment offer cannot be republished automatically.",
-         "Oferta One Fulfillment nie może mieć opcji wznawiania."),
-    Rule("PreSale", "delivery.shipmentDate", "A One Fulfillment offer cannot be a pre-sale offer.",
-         "Oferta One Fulfillment nie może być ofertą w przedsprzedaży."),
-    Rule("AdditionalServices", "additionalServices", "A One Fulfillment offer cannot have additional services.",
-         "Oferta One Fulfillment nie może mieć usług dodatkowych."),
-    Rule("StockChange", "stock.available", "The quantity of a One Fulfillment offer follows the warehouse and "
-         "cannot be changed.", "Dla tego typu ofert nie jest możliwa zmiana liczby sztuk."),
-    Rule("ProductChange", "productSet", "The product data of a One Fulfillment offer cannot be changed.",
-         "Nie możesz zmieniać danych produktu w ofercie One Fulfillment."),
+    Rule("ProductRequired", "productSet"),
+    Rule("BuyNowOnly", "sellingMode.format"),
+    Rule("ConditionNew", "parameters"),
+    Rule("EanRequired", "parameters"),
+    Rule("ProductWithoutEan", "productSet[0].product.id"),
+    Rule("EanMismatch", "parameters"),
+    Rule("InitialStock", "stock.available"),
+    Rule("HandlingTime", "delivery.handlingTime"),
+    Rule("AdditionalInfo", "delivery.additionalInfo"),
+    Rule("Location", "location"),
+    Rule("Category", "category.id"),
+    Rule("Invoice", "payments.invoice"),
+    Rule("VatRate", "taxSettings.rates"),
+    Rule("OneOfferPerProduct", "productSet[0].product.id"),
+    Rule("Republish", "publication.republish"),
+    Rule("PreSale", "delivery.shipmentDate"),
+    Rule("AdditionalServices", "additionalServices"),
+    Rule("StockChange", "stock.available"),
+    Rule("ProductChange", "productSet"),
 )}
 
 
@@ -126,10 +100,10 @@ def check_access(seller: Seller) -> None:
         raise denied
 
 
-def check(world: World, seller: Seller, offer: OfferView, draft: Draft, language: str, *, creating: bool) -> None:
+def check(world: World, seller: Seller, offer: OfferView, draft: Draft, *, creating: bool) -> None:
     """Every offer rule of the guide, in the guide's order; the first broken one answers."""
     def fail(code: str, path: str | None = None, **metadata: str) -> AllegroError:
-        return RULES[code].error(language, path, **metadata)
+        return RULES[code].error(path, **metadata)
 
     product = draft.products.get(0)
     if product is None:
@@ -182,10 +156,10 @@ def _one_offer_per_product(world: World, seller: Seller, offer: OfferView, produ
             raise fail("OneOfferPerProduct", offerId=other["id"])
 
 
-def check_patch(offer: OfferView, body: Json, language: str) -> None:
+def check_patch(offer: OfferView, body: Json) -> None:
     """What a One Fulfillment offer's owner may not change (the guide, "Jak zarządzać ofertą")."""
     if "productSet" in body:
-        raise RULES["ProductChange"].error(language)
+        raise RULES["ProductChange"].error()
     wanted = (body.get("stock") or {}).get("available")
     if wanted is not None and wanted != (offer.get("stock") or {}).get("available"):
-        raise RULES["StockChange"].error(language)
+        raise RULES["StockChange"].error()

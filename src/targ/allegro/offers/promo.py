@@ -12,10 +12,10 @@ An unknown package id (or a package of the other type) is a 422.
 from __future__ import annotations
 
 from targ.allegro.catalog.dataset import REFERENCE, load
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.allegro.offers.documents import OfferView
 from targ.clock import iso, parse_duration
-from targ.http.errors import AllegroError
 from targ.json_types import Json
 
 

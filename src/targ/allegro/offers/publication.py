@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroProblem
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.documents import Offer
 from targ.clock import iso, parse_duration, parse_time
-from targ.http.errors import AllegroProblem
 from targ.jobs import runs
 
 if TYPE_CHECKING:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers.documents import OfferView
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Bound, Ctx
 from targ.allegro.resources.docpath import first, locate
 from targ.allegro.resources.model import OFFER
 from targ.allegro.resources.references import BOUND
-from targ.http.errors import AllegroError
 from targ.http.request import Headers, Principal, Request
 from targ.json_types import Json
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.orders.documents import CheckoutForm, as_checkout_form
 from targ.allegro.orders.model import ORDER_KIND, retained
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 
 NotFound = Callable[[str], AllegroError]

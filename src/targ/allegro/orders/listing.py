@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders.model import ORDER_KIND, retained_since, view
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 from targ.store.listing import Listing, Query, Row, declare

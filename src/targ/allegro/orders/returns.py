@@ -14,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.auth import access_denied
 from targ.allegro.catalog.delivery import canonical_carrier
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.access import seller_id
 from targ.allegro.orders.documents import CheckoutForm
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 

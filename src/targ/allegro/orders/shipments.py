@@ -22,10 +22,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.catalog.delivery import canonical_carrier
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.documents import CheckoutFormOrJson
 from targ.clock import iso
-from targ.http.errors import AllegroError
 from targ.json_types import Json
 
 if TYPE_CHECKING:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
+from targ.allegro.messages import localised
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import EAN, MPN, PRODUCT_KIND, PUBLIC
 from targ.clock import iso
-from targ.http.errors import AllegroError
 from targ.json_types import Json
 
 if TYPE_CHECKING:
@@ -65,37 +65,31 @@ def product_not_found(product_id: str) -> AllegroError:
 
 
 # --- views ----------------------------------------------------------------------------------------------------------
-def category_with_path(category_id: str, language: str, similar: list[Json] | None = None) -> Json:
+def category_with_path(category_id: str, similar: list[Json] | None = None) -> Json:
     categories = tree()
     category = categories.get(category_id)
-    path = [{"id": c["id"], "name": localised(c, "name", language)} for c in categories.path(category)] \
+    path = [{"id": c["id"], "name": localised(c, "name")} for c in categories.path(category)] \
         if category else []
     out: Json = {"id": category_id, "path": path}
     if similar is not None:
-        out["similar"] = [category_with_path(s["id"], language) for s in similar]
+        out["similar"] = [category_with_path(s["id"]) for s in similar]
     return out
 
 
-def product_view(product: Json, language: str) -> Json:
+def product_view(product: Json) -> Json:
     """SaleProductDto (and the items of GetSaleProductsResponse)."""
     out: Json = {
         "id": product["id"],
         "name": product["name"],
-        "category": category_with_path(product["category"]["id"], language, product["category"].get("similar", [])),
+        "category": category_with_path(product["category"]["id"], product["category"].get("similar", [])),
         "images": [dict(i) for i in product.get("images") or ()],
-        "parameters": [params.view(p, language) for p in product.get("parameters") or ()],
+        "parameters": [params.view(p) for p in product.get("parameters") or ()],
         "hasProtectedBrand": False,
         "publication": {"status": product["publication"]["status"]},
     }
     if product.get("description"):
         out["description"] = product["description"]
     return out
-
-
-def offer_product_view(product: Json, language: str) -> Json:
-    """`productSet[].product` of a product-offer: id, publication and the product's parameters."""
-    return {"id": product["id"], "publication": {"status": product["publication"]["status"]},
-            "parameters": [params.view(p, language, labels=False) for p in product.get("parameters") or ()]}
 
 
 # --- proposals ------------------------------------------------------------------------------------------------------
@@ -113,13 +107,13 @@ def image_urls(images: list[Any] | None) -> list[Json]:
     return [{"url": i["url"]} if isinstance(i, dict) else {"url": str(i)} for i in images or ()]
 
 
-def propose(world: World, seller: str, data: Json, *, where: str = "", language: str = "pl-PL") -> Json:
+def propose(world: World, seller: str, data: Json, *, where: str = "") -> Json:
     """A new product proposed by `seller` from ProductProposalsRequest-like data (a proposal, or an offer's
     `productSet[].product` without an id). Raises the vendor's errors before writing anything."""
-    return store_proposal(world, seller, check_proposal(world, seller, data, where=where, language=language))
+    return store_proposal(world, seller, check_proposal(world, seller, data, where=where))
 
 
-def check_proposal(world: World, seller: str, data: Json, *, where: str = "", language: str = "pl-PL") -> Json:
+def check_proposal(world: World, seller: str, data: Json, *, where: str = "") -> Json:
     """The product doc a proposal would store (without its id), or the vendor's error."""
     prefix = f"{where}." if where else ""
     name = str(data.get("name") or "").strip()
@@ -153,7 +147,7 @@ def check_proposal(world: World, seller: str, data: Json, *, where: str = "", la
         "category": {"id": category["id"], "similar": []},
         "images": images,
         "parameters": stored,
-        "language": str(data.get("language") or language),
+        "language": str(data.get("language") or "pl-PL"),   # the proposal's own language, Polish unless given
         "publication": {"status": "PROPOSED"},
     }
     if data.get("description"):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
+from targ.allegro.messages import speaking
 from targ.allegro.products import model, search
 from targ.allegro.products import parameters as params
 from targ.allegro.products.catalog import PRODUCT_KIND
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 
@@ -44,12 +44,14 @@ def get_product(req: Request) -> Reply:
     if category_id and category_id not in allowed:
         raise AllegroError(422, "VALIDATION_ERROR",
                            f"Category {category_id} is not a category of product {product['id']}.", path="category.id")
-    return Reply(model.product_view(product, req.param("language") or req.language))
+    # The operation's own `language` parameter picks the language of the names, over Accept-Language.
+    with speaking(req.param("language") or req.language):
+        return Reply(model.product_view(product))
 
 
 @handler("allegro", "proposeSaleProduct")
 def propose_product(req: Request) -> Reply:
-    product = model.propose(req.world, seller_of(req), req.body, language=req.body.get("language") or "pl-PL")
+    product = model.propose(req.world, seller_of(req), req.body)
     return Reply(model.proposal_view(product))
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.tree import tree
-from targ.http.errors import AllegroError
+from targ.allegro.errors import AllegroError
+from targ.allegro.messages import localised
 from targ.json_types import Json
 
 GTIN_PARAMETER = "225693"
@@ -118,16 +118,24 @@ def values_of(parameters: list[Json] | None, parameter_id: str) -> list[str]:
     return []
 
 
-def view(param: Json, language: str, *, labels: bool = True) -> Json:
+def searchable_values(param: Json) -> list[Any]:
+    """The parameter's values as the dataset writes them (Polish), whatever the answer's language: what a phrase
+    search matches."""
+    entries = {e["id"]: e for e in (definition(param["id"]) or {}).get("dictionary") or ()}
+    return [entries[v]["value"] for v in param.get("valuesIds") or () if v in entries] + \
+        list(param.get("values") or ())
+
+
+def view(param: Json, *, labels: bool = True) -> Json:
     """A stored parameter as the vendor shows it: with its name, and (`labels`) the labels, unit and options
     that product views carry (ParameterProductOfferResponse has only id, name, values, valuesIds, rangeValue)."""
     spec = definition(param["id"]) or {"name": param["id"], "type": "string", "unit": None}
-    out: Json = {"id": param["id"], "name": localised(spec, "name", language)}
+    out: Json = {"id": param["id"], "name": localised(spec, "name")}
     if "rangeValue" in param:
         out["rangeValue"] = dict(param["rangeValue"])
     entries = {e["id"]: e for e in spec.get("dictionary") or ()}
     value_ids = list(param.get("valuesIds") or ())
-    values = [localised(entries[v], "value", language) for v in value_ids if v in entries] + \
+    values = [localised(entries[v], "value") for v in value_ids if v in entries] + \
         list(param.get("values") or ())
     out["values"] = values
     out["valuesIds"] = value_ids

@@ -16,12 +16,12 @@ from __future__ import annotations
 import base64
 from decimal import Decimal, InvalidOperation
 
-from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.matching import words
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
+from targ.allegro.messages import localised
 from targ.allegro.products import model
 from targ.allegro.products import parameters as params
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 
@@ -53,7 +53,7 @@ def _in_subtree(category_id: str, root: str) -> bool:
 def _text_of(product: Json) -> set[str]:
     found = set(words(product["name"]))
     for param in product.get("parameters") or ():
-        for value in params.view(param, "pl-PL")["values"]:
+        for value in params.searchable_values(param):
             found.update(words(str(value)))
     return found
 
@@ -110,16 +110,16 @@ def search(req: Request, seller: str | None) -> Json:
     offset = _offset(req.param("page.id"))
     page = found[offset:offset + PAGE_SIZE]
     out: Json = {
-        "products": [model.product_view(p, req.language) for p in page],
-        "categories": _categories(in_phrase, category_id, req.language),
-        "filters": _filters(found, dynamic_filters(req), req.language),
+        "products": [model.product_view(p) for p in page],
+        "categories": _categories(in_phrase, category_id),
+        "filters": _filters(found, dynamic_filters(req)),
     }
     if offset + PAGE_SIZE < len(found):
         out["nextPage"] = {"id": _cursor(offset + PAGE_SIZE)}
     return out
 
 
-def _categories(products: list[Json], category_id: str | None, language: str) -> Json:
+def _categories(products: list[Json], category_id: str | None) -> Json:
     """Where the phrase's products are: the children of `category_id` (or the main categories) with counts."""
     categories = tree()
     parent = categories.get(category_id) if category_id else None
@@ -128,13 +128,13 @@ def _categories(products: list[Json], category_id: str | None, language: str) ->
     for child in children:
         count = sum(1 for p in products if _in_subtree(p["category"]["id"], child["id"]))
         if count:
-            counts.append({"id": child["id"], "name": localised(child, "name", language), "count": count})
-    path = [{"id": c["id"], "name": localised(c, "name", language)} for c in categories.path(parent)] \
+            counts.append({"id": child["id"], "name": localised(child, "name"), "count": count})
+    path = [{"id": c["id"], "name": localised(c, "name")} for c in categories.path(parent)] \
         if parent else []
     return {"subcategories": counts, "path": path}
 
 
-def _filters(products: list[Json], selected: dict[str, str], language: str) -> list[Json]:
+def _filters(products: list[Json], selected: dict[str, str]) -> list[Json]:
     """A MULTI filter per dictionary parameter the results carry, with each value's count."""
     out: list[Json] = []
     seen: dict[str, dict[str, int]] = {}
@@ -147,8 +147,8 @@ def _filters(products: list[Json], selected: dict[str, str], language: str) -> l
         spec = params.definition(pid)
         if spec is None:
             continue
-        labels = {e["id"]: localised(e, "value", language) for e in spec.get("dictionary") or ()}
-        out.append({"id": pid, "type": "MULTI", "name": localised(spec, "name", language),
+        labels = {e["id"]: localised(e, "value") for e in spec.get("dictionary") or ()}
+        out.append({"id": pid, "type": "MULTI", "name": localised(spec, "name"),
                     "values": [{"name": labels.get(v, v), "value": v, "count": n, "selected": selected.get(pid) == v}
                                for v, n in counts.items()]})
     return out

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.resources.model import Doc, Resource
 from targ.clock import iso
-from targ.http.errors import AllegroError, OAuthError, TargError
+from targ.http.errors import OAuthError, TargError
 from targ.http.request import Request
 from targ.spec.bundle import Operation
 from targ.store.base import Store

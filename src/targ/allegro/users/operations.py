@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import access_denied
 from targ.allegro.sellers import get_seller
 from targ.handlers import handler
 from targ.http.request import Reply, Request

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from targ.allegro.auth import access_denied
 from targ.allegro.catalog.dataset import DAY_MS
+from targ.allegro.errors import AllegroError, access_denied
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 

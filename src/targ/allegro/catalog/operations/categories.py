@@ -3,17 +3,17 @@
 
 from __future__ import annotations
 
-from targ.allegro.catalog.dataset import localised
 from targ.allegro.catalog.tree import Requirement, category_not_found, require_category, tree
+from targ.allegro.messages import localised
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 
 
-def category_dto(category: Json, language: str) -> Json:
+def category_dto(category: Json) -> Json:
     """CategoryDto in the vendor's key order. The vendor sends `"parent": null` for main categories, which the
     spec's schema (an object, not nullable) does not allow: targ leaves the key out instead."""
-    out: Json = {"id": category["id"], "name": localised(category, "name", language)}
+    out: Json = {"id": category["id"], "name": localised(category, "name")}
     if category["parent"] is not None:
         out["parent"] = {"id": category["parent"]}
     out["leaf"] = category["leaf"]
@@ -31,24 +31,24 @@ def list_categories(req: Request) -> Reply:
         raise category_not_found(parent_id, in_tree=True)
     else:
         children = categories.children.get(parent_id, [])   # a leaf has none: an empty list, as the vendor
-    return Reply({"categories": [category_dto(c, req.language) for c in children]})
+    return Reply({"categories": [category_dto(c) for c in children]})
 
 
 @handler("allegro", "getCategoryUsingGET_1", backing="dataset")
 def get_category(req: Request) -> Reply:
-    return Reply(category_dto(require_category(req.param("categoryId")), req.language))
+    return Reply(category_dto(require_category(req.param("categoryId"))))
 
 
-def _dictionary(definition: Json, language: str) -> list[Json]:
-    return [{"id": entry["id"], "value": localised(entry, "value", language),
+def _dictionary(definition: Json) -> list[Json]:
+    return [{"id": entry["id"], "value": localised(entry, "value"),
              "dependsOnValueIds": list(entry["dependsOnValueIds"])} for entry in definition["dictionary"]]
 
 
-def parameter_dto(req: Requirement, language: str, *, product: bool) -> Json:
+def parameter_dto(req: Requirement, *, product: bool) -> Json:
     """CategoryParameter (offer parameters) or CategoryProductParameter (`product=True`: `required` is the
     product's requirement, and the offer-only fields are left out)."""
     definition, ref = req.definition, req.ref
-    out: Json = {"id": definition["id"], "name": localised(definition, "name", language), "type": definition["type"]}
+    out: Json = {"id": definition["id"], "name": localised(definition, "name"), "type": definition["type"]}
     if product:
         out["required"] = ref["requiredForProduct"]
     else:
@@ -61,7 +61,7 @@ def parameter_dto(req: Requirement, language: str, *, product: bool) -> Json:
     if not product:
         out["options"] = dict(definition["options"])
     if "dictionary" in definition:
-        out["dictionary"] = _dictionary(definition, language)
+        out["dictionary"] = _dictionary(definition)
     out["restrictions"] = dict(definition["restrictions"])
     return out
 
@@ -70,11 +70,11 @@ def parameter_dto(req: Requirement, language: str, *, product: bool) -> Json:
 def category_parameters(req: Request) -> Reply:
     category = require_category(req.param("categoryId"))
     requirements = tree().requirements(req.world, category)
-    return Reply({"parameters": [parameter_dto(r, req.language, product=False) for r in requirements]})
+    return Reply({"parameters": [parameter_dto(r, product=False) for r in requirements]})
 
 
 @handler("allegro", "getFlatProductParametersUsingGET", backing="dataset")
 def product_parameters(req: Request) -> Reply:
     category = require_category(req.param("categoryId"))
     requirements = [r for r in tree().requirements(req.world, category) if r.definition["options"]["describesProduct"]]
-    return Reply({"parameters": [parameter_dto(r, req.language, product=True) for r in requirements]})
+    return Reply({"parameters": [parameter_dto(r, product=True) for r in requirements]})

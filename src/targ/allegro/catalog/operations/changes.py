@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from targ.allegro.catalog.dataset import DAY_MS, at_day
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
 from targ.clock import iso, parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

@@ -16,8 +16,8 @@ from targ.allegro.catalog.conditional import last_modified, not_modified
 from targ.allegro.catalog.dataset import COMPATIBILITY, load
 from targ.allegro.catalog.matching import words
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

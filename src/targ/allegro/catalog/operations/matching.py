@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from targ.allegro.catalog.matching import node, suggest, words
+from targ.allegro.errors import AllegroError
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 
@@ -15,4 +15,4 @@ def matching_categories(req: Request) -> Reply:
     if not words(name):
         raise AllegroError(422, "VALIDATION_ERROR", "Product name must not be blank", path="name",
                            user_message="Podaj nazwę produktu.")
-    return Reply({"matchingCategories": [node(leaf, req.language) for leaf in suggest(name)]})
+    return Reply({"matchingCategories": [node(leaf) for leaf in suggest(name)]})

@@ -5,12 +5,13 @@ getTablesTemplatesUsingGET, getBillingTypes, getDepositTypes); what they do, the
 
 from __future__ import annotations
 
-from targ.allegro.catalog.dataset import REFERENCE, load, localised
+from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.catalog.marketplaces import marketplaces
 from targ.allegro.catalog.offer_options import base_marketplace, classified_package
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
+from targ.allegro.messages import localised
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 
@@ -54,7 +55,7 @@ def size_table_templates(req: Request) -> Reply:
 
 @handler("allegro", "getBillingTypes", backing="dataset")
 def billing_types(req: Request) -> Reply:
-    return Reply([{"id": t["id"], "description": localised(t, "description", req.language)}
+    return Reply([{"id": t["id"], "description": localised(t, "description")}
                   for t in load(REFERENCE)["billingTypes"]])
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from targ.allegro.fulfillment.common import error, seller_id
+from targ.allegro.fulfillment.common import error
+from targ.allegro.fulfillment.operations.caller import seller_id
 from targ.clock import iso, parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
@@ -31,7 +32,7 @@ from targ.allegro.fulfillment.account import (
 def get_tax_id(req: Request) -> Reply:
     doc = req.world.store.get(TAX_KIND, seller_id(req))
     if doc is None:
-        raise tax_not_found(req)
+        raise tax_not_found()
     return Reply({"taxId": doc["taxId"], "verificationStatus": doc["verificationStatus"]})
 
 
@@ -40,8 +41,7 @@ def add_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
     tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is not None:
-        raise error(req.language, 422, "TAX_ID_ALREADY_EXISTS", "A tax id has already been added; change it with PUT.",
-                    "Numer identyfikacji podatkowej został już dodany; zmień go.", path="taxId")
+        raise error(422, "TAX_ID_ALREADY_EXISTS", "tax_id_exists", path="taxId")
     store_tax_id(req, seller, tax_id)
     return Reply(None, 201)
 
@@ -51,7 +51,7 @@ def update_tax_id(req: Request) -> Reply:
     seller = seller_id(req)
     tax_id = tax_body(req)
     if req.world.store.get(TAX_KIND, seller) is None:
-        raise tax_not_found(req)
+        raise tax_not_found()
     store_tax_id(req, seller, tax_id)
     return Reply(None, 200)
 
@@ -61,8 +61,7 @@ def update_tax_id(req: Request) -> Reply:
 def get_removal_preferences(req: Request) -> Reply:
     doc = req.world.store.get(REMOVAL_KIND, seller_id(req))
     if doc is None:
-        raise error(req.language, 404, "NOT_FOUND", "No removal preferences have been set yet.",
-                    "Nie ustawiono jeszcze preferencji wycofania towaru.")
+        raise error(404, "NOT_FOUND", "removal_not_found")
     return Reply(doc)
 
 
@@ -71,8 +70,7 @@ def put_removal_preferences(req: Request) -> Reply:
     seller = seller_id(req)
     body: Json = dict(req.body or {})
     if body.get("operation") == "WITHDRAWAL" and not body.get("address"):
-        raise error(req.language, 422, "VALIDATION_ERROR", "address is required for the WITHDRAWAL operation.",
-                    "Podaj adres, pod który mamy odesłać towar.", path="address")
+        raise error(422, "VALIDATION_ERROR", "removal_address", path="address")
     req.world.store.put(REMOVAL_KIND, seller, body, owner=seller)
     return Reply(body, 201)
 
@@ -86,8 +84,7 @@ def get_refund_dispositions(req: Request) -> Reply:
     lte = parse_time(req.params["createdAt.lte"]) if req.params.get("createdAt.lte") else now
     if gte < earliest or gte > lte:
         name = "createdAt.gte" if gte < earliest else "createdAt.lte"
-        raise error(req.language, 422, "CREATED_AT_INVALID", f"Incorrect value for {name} parameter",
-                    f"Nieprawidłowa wartość parametru {name}. Najwcześniejsza dozwolona data to {iso(earliest)}.",
+        raise error(422, "CREATED_AT_INVALID", "created_at", {"name": name, "earliest": iso(earliest)},
                     path="/fulfillment/returns/refund-dispositions?createdAt.gte&createdAt.lte",
                     metadata={"minimum": iso(earliest)})
     rows = [d.data for d in req.world.store.find(DISPOSITION_KIND, seller)

@@ -7,16 +7,14 @@ Checks run in this order, so the first failure answers: the notice (404, 403 for
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment import content, products
 from targ.allegro.fulfillment.asn import CANCELLED, COMPLETED, DRAFT, IN_TRANSIT, UNPACKING
-from targ.allegro.fulfillment.common import error, invalid, page, problem, seller_id
+from targ.allegro.fulfillment.common import error, invalid, page, problem
+from targ.allegro.fulfillment.operations.caller import seller_id
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def _reply(req: Request, asn: Json, status: int | None = None, *, location: bool = False) -> Reply:
@@ -46,26 +44,25 @@ def list_notices(req: Request) -> Reply:
 @handler("allegro", "createAdvanceShipNotice")
 def create_notice(req: Request) -> Reply:
     seller = seller_id(req)
-    new = content.draft_content(req.body or {}, _available(req, seller), req.language)
+    new = content.draft_content(req.body or {}, _available(req, seller))
     asn = notices.create(req.world, seller, new)
     return _reply(req, asn, 201, location=True)
 
 
 @handler("allegro", "getAdvanceShipNotice")
 def get_notice(req: Request) -> Reply:
-    return _reply(req, notices.owned(req.world, seller_id(req), req.path_params["id"], req.language))
+    return _reply(req, notices.owned(req.world, seller_id(req), req.path_params["id"]))
 
 
 def _editable(req: Request, *statuses: str) -> tuple[str, Json]:
     """The caller's notice, at the version the client names, in one of `statuses`, without read-only changes."""
     seller = seller_id(req)
-    asn = notices.owned(req.world, seller, req.path_params["id"], req.language)
-    notices.check_if_match(asn, req.params.get("if-match"), req.language)
-    notices.require_status(asn, req.language, *statuses)
+    asn = notices.owned(req.world, seller, req.path_params["id"])
+    notices.check_if_match(asn, req.params.get("if-match"))
+    notices.require_status(asn, *statuses)
     changed = notices.changed_read_only(asn, req.body or {}, req.base_url)
     if changed:
-        raise invalid([problem(req.language, "VALIDATION_ERROR", f"{key} is read-only and cannot be changed.",
-                               f"Pole {key} jest tylko do odczytu.", key) for key in changed])
+        raise invalid([problem("VALIDATION_ERROR", "read_only", {"field": key}, path=key) for key in changed])
     return seller, asn
 
 
@@ -82,7 +79,7 @@ def update_notice(req: Request) -> Reply:
     """Replaces the DRAFT's content. Changing the items or the handling unit clears `labels` (new labels follow);
     shipping details may be completed after labelling (seed 003) and leave them."""
     seller, asn = _editable(req, DRAFT)
-    new = content.draft_content(req.body or {}, _available(req, seller), req.language)
+    new = content.draft_content(req.body or {}, _available(req, seller))
     before = {k: asn.get(k) for k in notices.CONTENT}
     if before == {k: new.get(k) for k in notices.CONTENT}:
         return _reply(req, asn)
@@ -97,7 +94,7 @@ def update_submitted_notice(req: Request) -> Reply:
     """The limited edits of an IN_TRANSIT notice (seed 003, "Edytuj zakończone awizo"); a new handling-unit amount
     clears `labels`."""
     seller, asn = _editable(req, IN_TRANSIT)
-    new, relabel = content.submitted_changes(asn, req.body or {}, req.language)
+    new, relabel = content.submitted_changes(asn, req.body or {})
     if all(asn.get(k) == new.get(k) for k in notices.CONTENT):
         return _reply(req, asn)
     return _store_edit(req, seller, asn, new, relabel=relabel)
@@ -106,8 +103,8 @@ def update_submitted_notice(req: Request) -> Reply:
 @handler("allegro", "deleteAdvanceShipNotice")
 def delete_notice(req: Request) -> Reply:
     seller = seller_id(req)
-    asn = notices.owned(req.world, seller, req.path_params["id"], req.language)
-    notices.require_status(asn, req.language, DRAFT)
+    asn = notices.owned(req.world, seller, req.path_params["id"])
+    notices.require_status(asn, DRAFT)
     req.world.store.delete(notices.ASN_KIND, asn["id"])
     return Reply(None, 204)
 
@@ -116,8 +113,8 @@ def delete_notice(req: Request) -> Reply:
 def cancel_notice(req: Request) -> Reply:
     """Until the warehouse starts unpacking (allegro-api#9581); the warehouse's pending arrival then does nothing."""
     seller = seller_id(req)
-    asn = notices.owned(req.world, seller, req.path_params["id"], req.language)
-    notices.require_status(asn, req.language, IN_TRANSIT)
+    asn = notices.owned(req.world, seller, req.path_params["id"])
+    notices.require_status(asn, IN_TRANSIT)
     asn["status"] = CANCELLED
     notices.save(req.world, seller, asn)
     return Reply(None, 200, {"etag": notices.etag(asn)})
@@ -126,9 +123,8 @@ def cancel_notice(req: Request) -> Reply:
 @handler("allegro", "getAdvanceShipNoticeReceivingState")
 def get_receiving_state(req: Request) -> Reply:
     """Only once the warehouse has the delivery (UNPACKING, COMPLETED); before, and for cancelled notices, 404."""
-    asn = notices.owned(req.world, seller_id(req), req.path_params["id"], req.language)
+    asn = notices.owned(req.world, seller_id(req), req.path_params["id"])
     if asn["status"] not in (UNPACKING, COMPLETED):
-        raise error(req.language, 404, "NOT_FOUND",
-                            f"Advance Ship Notice {asn['id']} has no receiving state: it is {asn['status']}.",
-                            f"Magazyn nie rozpoczął jeszcze przyjęcia awizo {asn['displayNumber']}.")
+        raise error(404, "NOT_FOUND", "no_receiving",
+                    {"id": asn["id"], "number": asn["displayNumber"], "status": asn["status"]})
     return Reply(notices.receiving_view(asn))

@@ -16,28 +16,32 @@ other input, or an id another seller registered, is 409 `COMMAND_ALREADY_REGISTE
 an unknown id (or another seller's) is 404 `COMMAND_NOT_FOUND`.
 
 Storage: a doc of kind `asn_submit_command`, id = the command id, owner = the seller, holding the SubmitCommand
-plus `createdAt` and `language` (the userMessage language of errors found later, by the job).
+plus `createdAt` and `language`: the language the PUT asked for, in which the job writes the userMessages of the
+errors it finds (the job runs after the request, so the edge cannot render them).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroProblem
 from targ.allegro.failures import internal_problem
 from targ.allegro.fulfillment import account, content, products, warehouse
 from targ.allegro.fulfillment import asn as notices
-from targ.allegro.fulfillment.common import error, problem, seller_id
+from targ.allegro.fulfillment.common import error, problem
+from targ.allegro.fulfillment.operations.caller import seller_id
+from targ.allegro.messages import DEFAULT
 from targ.allegro.sellers import get_seller
 from targ.clock import iso
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 COMMAND_KIND = "asn_submit_command"
 SUBMIT_JOB = "allegro.fulfillment.submit"
 FEATURE = "ONE_FULFILLMENT"
@@ -59,15 +63,12 @@ def put_submit_command(req: Request) -> Reply:
     command_id = req.path_params["command-id"]
     body = req.body or {}
     if body.get("id") not in (None, command_id):
-        raise error(req.language, 422, "VALIDATION_ERROR", "id must be the command id of the path.",
-                    "Identyfikator komendy w treści musi być taki sam jak w adresie.", path="id")
+        raise error(422, "VALIDATION_ERROR", "command_id_mismatch", path="id")
     wanted = {"advanceShipNoticeId": str(body["input"]["advanceShipNoticeId"])}
     existing = req.world.store.get_doc(COMMAND_KIND, command_id)
     if existing is not None:
         if existing.owner != seller or existing.data["input"] != wanted:
-            raise error(req.language, 409, "COMMAND_ALREADY_REGISTERED_WITH_DIFFERENT_CONTENT",
-                        "Command with the given id but with different content is already registered.",
-                        "Komenda o tym identyfikatorze, ale innej treści, została już zarejestrowana.")
+            raise error(409, "COMMAND_ALREADY_REGISTERED_WITH_DIFFERENT_CONTENT", "command_conflict")
         return _reply(req, existing.data)
     command = {"id": command_id, "input": wanted, "output": {"status": "RUNNING", "errors": []},
                "createdAt": iso(req.world.clock.now_ms()), "language": req.language}
@@ -81,7 +82,7 @@ def get_submit_command(req: Request) -> Reply:
     seller = seller_id(req)
     doc = req.world.store.get_doc(COMMAND_KIND, req.path_params["command-id"])
     if doc is None or doc.owner != seller:
-        raise error(req.language, 404, "COMMAND_NOT_FOUND", "Command not found.", "Nie znaleziono komendy.")
+        raise error(404, "COMMAND_NOT_FOUND", "command_not_found")
     return Reply(_view(doc.data))
 
 
@@ -100,33 +101,28 @@ def _run_submit(world: World, job: Job) -> None:
     if doc is None or doc.data["output"]["status"] != "RUNNING":
         return
     command = doc.data
-    errors = _submit(world, doc.owner, command["input"]["advanceShipNoticeId"], command.get("language") or "pl-PL")
+    problems = _submit(world, doc.owner, command["input"]["advanceShipNoticeId"])
+    written_in = command.get("language") or DEFAULT
+    errors = [p.to_json(written_in) for p in problems]
     command["output"] = {"status": "FAILED" if errors else "SUCCESSFUL", "errors": errors}
     world.store.put(COMMAND_KIND, command["id"], command, owner=doc.owner)
 
 
-def _submit(world: World, seller: str, asn_id: str, language: str) -> list[Json]:
+def _submit(world: World, seller: str, asn_id: str) -> list[AllegroProblem]:
     """Submits the notice, or says why not (the command's `output.errors`)."""
-    def failed(code: str, en: str, pl: str, path: str | None = None) -> list[Json]:
-        return [problem(language, code, en, pl, path).to_json()]
-
     found = notices.load(world, asn_id)
     if found is None:
-        return failed("ASN_NOT_FOUND", f"Advance Ship Notice {asn_id} not found.", f"Nie znaleziono awizo {asn_id}.")
+        return [problem("ASN_NOT_FOUND", "asn_not_found", {"id": asn_id})]
     owner, asn = found
     if owner != seller or FEATURE not in ((get_seller(world, seller) or {}).get("features") or ()):
-        return failed("COMMAND_FORBIDDEN", "You are not allowed to submit this Advance Ship Notice.",
-                      "Nie możesz wysłać tego awizo.")
+        return [problem("COMMAND_FORBIDDEN", "submit_forbidden")]
     if account.tax_status(world, seller) == "REJECTED":
-        return failed("COMMAND_FORBIDDEN", "Your tax id was not accepted: the warehouse takes no deliveries from you.",
-                      "Twój numer NIP nie został zaakceptowany: magazyn nie przyjmie od Ciebie dostawy.", "taxId")
+        return [problem("COMMAND_FORBIDDEN", "submit_tax_rejected", path="taxId")]
     if asn["status"] != notices.DRAFT:
-        return failed("INVALID_ASN_STATE", f"Advance Ship Notice {asn_id} is {asn['status']}; only a DRAFT can be "
-                      "submitted.", f"Awizo {asn['displayNumber']} ma status {asn['status']}; wysłać można tylko "
-                      "szkic.")
+        return [problem("INVALID_ASN_STATE", "submit_not_draft",
+                        {"id": asn_id, "number": asn["displayNumber"], "status": asn["status"]})]
     missing = content.missing_for_submit(asn, set(products.of_seller(world, seller)))
     if missing:
-        return [problem(language, "COMMAND_FAILED", en, "Uzupełnij awizo przed wysłaniem: " + path, path).to_json()
-                for path, en in missing]
+        return missing
     warehouse.dispatch(world, seller, asn)
     return []

@@ -13,20 +13,21 @@ PDFs are made with fpdf2 and stamped with the notice's `updatedAt`, so the same 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from targ.allegro.fulfillment import asn as notices
-from targ.allegro.fulfillment.common import error, negotiated, seller_id
+from targ.allegro.fulfillment.common import error
+from targ.allegro.fulfillment.operations.caller import negotiated, seller_id
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.jobs import runs
+from targ.json_types import Json
 
 if TYPE_CHECKING:
     from targ.store.base import Job
     from targ.world import World
 
-Json = dict[str, Any]
 PDF, ZPL = "application/pdf", "x-application/zpl"
 HEADER = "One Fulfillment by Allegro"
 
@@ -84,11 +85,9 @@ def render_zpl(asn: Json) -> str:
 
 @handler("allegro", "getAdvanceShipNoticeLabels")
 def get_labels(req: Request) -> Reply:
-    asn = notices.owned(req.world, seller_id(req), req.path_params["id"], req.language)
+    asn = notices.owned(req.world, seller_id(req), req.path_params["id"])
     if not asn["_targ"].get("labels") or not notices.labelled(asn):
-        raise error(req.language, 404, "NOT_FOUND", f"Advance Ship Notice {asn['id']} has no labels: they exist for "
-                    "notices labelled ONE_FULFILMENT with a handling unit amount, shortly after each change.",
-                    f"Awizo {asn['displayNumber']} nie ma jeszcze etykiet.")
+        raise error(404, "NOT_FOUND", "no_labels", {"id": asn["id"], "number": asn["displayNumber"]})
     media = negotiated(req) or PDF
     body: bytes | str = render_zpl(asn) if media == ZPL else render_pdf(asn)
     filename = f"{asn['displayNumber']}.{'zpl' if media == ZPL else 'pdf'}"

@@ -8,7 +8,8 @@ resources, so that nobody learns about other sellers' orders. Before the order i
 from __future__ import annotations
 
 from targ.allegro.fulfillment import parcels
-from targ.allegro.fulfillment.common import error, seller_id
+from targ.allegro.fulfillment.common import error
+from targ.allegro.fulfillment.operations.caller import seller_id
 from targ.allegro.orders import model as orders
 from targ.handlers import handler
 from targ.http.request import Reply, Request
@@ -21,6 +22,5 @@ def get_parcels(req: Request) -> Reply:
     doc = req.world.store.get_doc(orders.ORDER_KIND, order_id)
     if (doc is None or doc.owner != seller or not orders.retained(req.world, doc.data)
             or not orders.fulfilled_by_allegro(doc.data)):
-        raise error(req.language, 404, "NOT_FOUND", f"One Fulfillment order {order_id} not found.",
-                    f"Nie znaleziono zamówienia One Fulfillment {order_id}.", path="orderId")
+        raise error(404, "NOT_FOUND", "order_not_found", {"id": order_id}, path="orderId")
     return Reply({"orderId": order_id, "parcels": parcels.view(req.world, order_id)})

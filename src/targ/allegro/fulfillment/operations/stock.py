@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from targ.allegro.fulfillment import products
-from targ.allegro.fulfillment.common import negotiated, page, seller_id
+from targ.allegro.fulfillment.common import page
+from targ.allegro.fulfillment.operations.caller import negotiated, seller_id
 from targ.allegro.fulfillment.stock import rows
 from targ.allegro.fulfillment.stock_listing import CSV, as_csv, ordered, select
 from targ.handlers import handler

@@ -29,7 +29,7 @@ def declare(req: Request) -> Reply:
     file_name, size = str(req.body["filename"]), int(req.body["size"])
     if not files.name_allowed(file_name):
         # The spec's "415 Unsupported mime type" on the declaration; the formats: staff in #6635.
-        raise errors.unsupported_type(file_name, req.language)
+        raise errors.unsupported_type(file_name)
     attachment = files.declare(req.world, seller, file_name, size)
     return Reply({"id": attachment["id"]}, 201)
 
@@ -40,15 +40,15 @@ def upload(req: Request) -> Reply:
     if attachment["declaredBy"] != center.SELLER or attachment["message"] is not None:
         # A buyer's file, or one already sent with a message: not the seller's to replace (403 "User does not
         # have [access]", the spec).
-        raise errors.not_allowed(req.language)
+        raise errors.not_allowed()
     media_type = (req.headers.get("content-type") or "").split(";")[0].strip().lower()
     if not files.upload_allowed(attachment["fileName"], media_type):
-        raise errors.unsupported_type(f"{media_type} for {attachment['fileName']}", req.language)
+        raise errors.unsupported_type(f"{media_type} for {attachment['fileName']}")
     content = req.raw_body
     limit = min(files.MAX_BYTES, int(attachment["size"]))
     if len(content) > limit:
         # Over what was declared (or the 5 MiB any file may have): the spec's "413 Exceeded size limit".
-        raise errors.too_large(len(content), limit, req.language)
+        raise errors.too_large(len(content), limit)
     files.upload(req.world, seller, attachment, media_type, content)
     return Reply({"id": attachment["id"]}, 200)
 
@@ -57,7 +57,7 @@ def upload(req: Request) -> Reply:
 def download(req: Request) -> Reply:
     _, attachment = own_attachment(req, others=404)
     if attachment["uploadedAt"] is None:
-        raise errors.attachment_not_found(attachment["id"], req.path, req.language)
+        raise errors.attachment_not_found(attachment["id"], req.path)
     name = attachment["fileName"]
     disposition = f"attachment; filename=\"=?UTF-8?Q?{_q_encoded(name)}?=\"; filename*=UTF-8''{quote(name)}"
     return Reply(files.content_of(attachment), 200, {"content-disposition": disposition},

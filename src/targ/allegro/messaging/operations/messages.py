@@ -5,8 +5,6 @@ and their sources in docs/behaviour.md, "Message center"."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.messaging import center, errors, files
 from targ.allegro.messaging.access import own_message, own_thread, seller_id
 from targ.allegro.orders.buyer_data import find_buyer
@@ -15,14 +13,13 @@ from targ.allegro.sellers import get_seller
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-Json = dict[str, Any]
+from targ.json_types import Json
 
 
 def _text(req: Request) -> str:
     text = str(req.body["text"])
     if not text.strip():
-        raise errors.invalid("blank", "Message text must not be blank", "text", req.language)
+        raise errors.invalid("blank", "Message text must not be blank", "text")
     return text
 
 
@@ -34,7 +31,7 @@ def _attachments(req: Request, seller: str, message_id: str) -> list[Json]:
         found = files.find(req.world, str(ref.get("id")))
         if (found is None or found[0] != seller or not files.linkable(found[1], center.SELLER)
                 or any(a["id"] == found[1]["id"] for a in out)):
-            raise errors.assigning_failed(message_id, req.path, req.language)
+            raise errors.assigning_failed(message_id, req.path)
         out.append(found[1])
     return out
 
@@ -50,14 +47,12 @@ def new_message(req: Request) -> Reply:
     login = str(req.body["recipient"]["login"])
     buyer = find_buyer(req.world, login)
     if buyer is None:
-        raise errors.invalid("recipient", f"Recipient with login [{login}] not found", "recipient.login",
-                             req.language)
+        raise errors.invalid("recipient", f"Recipient with login [{login}] not found", "recipient.login")
     # "the order number must be related to the buyer you write to" (#10383 NEWS), and to the seller.
     order_id = str(req.body["order"]["id"])
     order = req.world.store.get_doc(ORDER_KIND, order_id)
     if order is None or order.owner != seller or order.data["buyer"]["id"] != buyer["id"]:
-        raise errors.invalid("order", f"Order [{order_id}] is not related to the recipient [{login}]", "order.id",
-                             req.language)
+        raise errors.invalid("order", f"Order [{order_id}] is not related to the recipient [{login}]", "order.id")
     text = _text(req)
     message_id = center.new_message_id(req.world)
     attachments = _attachments(req, seller, message_id)
@@ -85,7 +80,7 @@ def list_messages(req: Request) -> Reply:
     before, after = req.param("before"), req.param("after")
     if before is not None and req.query("offset") is not None:
         # "before ... cannot be used with offset" (the spec's parameter description).
-        raise errors.invalid("before_offset", "Parameter before cannot be used with offset", "before", req.language)
+        raise errors.invalid("before_offset", "Parameter before cannot be used with offset", "before")
     offset, limit = int(req.param("offset", 0)), int(req.param("limit", 20))
     found = center.messages(req.world, thread)
     if before is not None:
@@ -108,6 +103,6 @@ def delete_message(req: Request) -> Reply:
     # "403 User not allowed to delete particular message": the buyer's message, or another seller's.
     seller, message = own_message(req, others=403)
     if message["author"] != center.SELLER:
-        raise errors.not_allowed(req.language)
+        raise errors.not_allowed()
     center.delete(req.world, seller, message)
     return Reply(None, 204)

@@ -4,19 +4,13 @@ returned"). Rules in targ.allegro.money.billing."""
 
 from __future__ import annotations
 
+from targ.allegro import messages
 from targ.allegro.money import billing, errors
 from targ.allegro.money.listing import page, time_bounds, within
 from targ.allegro.orders.access import seller_id
 from targ.allegro.sellers import MARKETPLACES, get_seller
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-
-def _language(req: Request) -> str:
-    # The request's language is Polish when no Accept-Language is sent (the error texts' default); billing type
-    # names are English then, Polish only when asked for.
-    asked = req.headers.get("accept-language")
-    return req.language if asked else "en-US"
 
 
 @handler("allegro", "getBillingEntries")
@@ -27,7 +21,7 @@ def entries(req: Request) -> Reply:
     # "By default the marketplace ID where the user is registered."
     marketplace = req.param("marketplaceId") or (account.get("baseMarketplace") or {}).get("id", "allegro-pl")
     if marketplace not in MARKETPLACES:
-        raise errors.invalid("marketplace", "marketplaceId", req.language, marketplace=str(marketplace))
+        raise errors.invalid("marketplace", "marketplaceId", marketplace=str(marketplace))
     types = req.param("type.id")
     wanted = {str(t) for t in (types if isinstance(types, list) else [types])} if types else None
     offer_id, order_id = req.param("offer.id"), req.param("order.id")
@@ -36,5 +30,9 @@ def entries(req: Request) -> Reply:
              and (wanted is None or e["type"]["id"] in wanted)
              and (offer_id is None or (e.get("offer") or {}).get("id") == offer_id)
              and (order_id is None or (e.get("order") or {}).get("id") == order_id)]
-    language = _language(req)
-    return Reply({"billingEntries": [billing.view(e, language) for e in page(req, found, default_limit=100)]})
+    # Type names in English unless Polish is asked for (the spec: "By default a message in English is returned"; the
+    # request's language is Polish when no Accept-Language is sent).
+    polish = req.language == messages.DEFAULT and bool(req.headers.get("accept-language"))
+    with messages.speaking(messages.DEFAULT if polish else messages.ENGLISH):
+        shown = [billing.view(e) for e in page(req, found, default_limit=100)]
+    return Reply({"billingEntries": shown})

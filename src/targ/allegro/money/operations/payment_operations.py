@@ -37,6 +37,6 @@ def history(req: Request) -> Reply:
              for op in wallet.history(req.world, seller_id(req))
              if within(op["_targ"]["ms"], low, high) and _matches(op, req, groups)]
     if len(found) > MAX_FOUND:
-        raise errors.invalid("too_many", None, req.language)
+        raise errors.invalid("too_many", None)
     shown = page(req, found, default_limit=50)
     return Reply({"paymentOperations": shown, "count": len(shown), "totalCount": len(found)})

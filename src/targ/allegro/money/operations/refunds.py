@@ -17,10 +17,7 @@ _STATUS = {"WAITING": "NEW"}
 
 @handler("allegro", "initiateRefund")
 def initiate(req: Request) -> Reply:
-    try:
-        refund, _ = refunds.initiate(req.world, seller_id(req), req.body or {})
-    except refunds.Refusal as exc:
-        raise exc.build(req.language) from None
+    refund, _ = refunds.initiate(req.world, seller_id(req), req.body or {})
     return Reply(refunds.public(refund))
 
 

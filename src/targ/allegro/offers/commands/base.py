@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from targ.allegro.errors import AllegroError, AllegroProblem
 from targ.allegro.failures import internal_problem
+from targ.allegro.messages import ENGLISH
 from targ.allegro.offers import model
 from targ.allegro.offers.documents import Offer
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError, AllegroProblem
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.json_types import Json
@@ -42,14 +43,15 @@ MAX_OFFERS = 1000
 class TaskFailure(Exception):
     """One offer's task failed: its error (code, message, path) goes into the task report."""
 
-    def __init__(self, code: str, message: str, path: str | None = None, user_message: str | None = None) -> None:
+    def __init__(self, code: str, message: str, path: str | None = None, user_message: str | None = None, *,
+                 problem: AllegroProblem | None = None) -> None:
         super().__init__(message)
-        self.problem = AllegroProblem(code, message, path=path, user_message=user_message)
+        self.problem = problem or AllegroProblem(code, message, path=path, user_message=user_message)
 
     @classmethod
     def of(cls, error: AllegroError) -> TaskFailure:
         problem = error.problems[0]
-        return cls(problem.code, problem.message, problem.path, problem.user_message)
+        return cls(problem.code, problem.message, problem=problem)
 
 
 # (world, seller id, offer being edited, the command's body) → applies the change in place or raises TaskFailure.
@@ -192,7 +194,9 @@ def run_task(world: World, family: Family, owner: str, task: Json, body: Json) -
         task.update(status="SUCCESS", errors=[])
     except TaskFailure as failure:
         problem = failure.problem
-        task.update(status="FAIL", message=problem.message, errors=[problem.to_json()])
+        # A task report is written by the job, with no request to take a language from: in English, as every
+        # task error's userMessage (its message) is.
+        task.update(status="FAIL", message=problem.message, errors=[problem.to_json(ENGLISH)])
         if problem.path:
             task["field"] = problem.path
     task["finishedAt"] = iso(world.clock.now_ms())

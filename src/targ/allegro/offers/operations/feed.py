@@ -8,10 +8,10 @@ more types), `limit` caps the page (default 100).
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import events, model
 from targ.clock import parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

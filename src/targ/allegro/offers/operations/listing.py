@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from targ.allegro.catalog.tree import tree
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.allegro.resources.docpath import first
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

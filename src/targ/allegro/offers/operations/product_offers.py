@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, publication, references
 from targ.allegro.offers.documents import Offer, OfferView
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.json_types import Json
@@ -69,7 +68,7 @@ def _one_fulfillment(req: Request, seller: model.Seller, draft: drafts.Draft, *,
     rates = ((draft.offer.get("delivery") or {}).get("shippingRates") or {}).get("id")
     if not onefulfillment.is_one_fulfillment_set(req.world, rates):
         return False
-    onefulfillment.check(req.world, seller, draft.offer, draft, req.language, creating=creating)
+    onefulfillment.check(req.world, seller, draft.offer, draft, creating=creating)
     return True
 
 
@@ -77,9 +76,9 @@ def _save(req: Request, seller: model.Seller, before: Offer | None, draft: draft
     """Stores the offer; answers 202 with an operation when products are proposed or activation was asked."""
     offer = model.save(req.world, seller.id, before, draft.offer)
     if draft.proposals or activate:
-        return Reply(model.product_offer_view(offer, req.language), status=202,
+        return Reply(model.product_offer_view(offer), status=202,
                      headers=_operation(req, seller.id, offer["id"]))
-    return Reply(model.product_offer_view(offer, req.language))
+    return Reply(model.product_offer_view(offer))
 
 
 @handler("allegro", "createProductOffers")
@@ -114,7 +113,7 @@ def _stock(offer: OfferView) -> int:
 @handler("allegro", "getProductOffer")
 def read(req: Request) -> Reply:
     offer = model.owned(req, model.seller(req).id)
-    return Reply(model.product_offer_view(offer, req.language))
+    return Reply(model.product_offer_view(offer))
 
 
 @handler("allegro", "editProductOffers")
@@ -123,7 +122,7 @@ def edit(req: Request) -> Reply:
     existing = model.owned(req, seller.id)
     was_one_ff = model.is_one_fulfillment(existing)
     if was_one_ff:
-        onefulfillment.check_patch(existing, body, req.language)
+        onefulfillment.check_patch(existing, body)
     elif onefulfillment.wants_one_fulfillment(world, body):
         onefulfillment.check_access(seller)
     draft = drafts.for_patch(world, seller, existing, body)

@@ -4,11 +4,11 @@ getPromoOptionsForSellerOffersUsingGET); what they do, the vendor's rules and th
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.allegro.offers.promo import change, view
 from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

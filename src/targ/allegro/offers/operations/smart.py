@@ -13,12 +13,12 @@ from __future__ import annotations
 from targ.allegro.catalog.delivery import delivery_method
 from targ.allegro.catalog.derived.common import USER_RATING_KIND
 from targ.allegro.catalog.derived.smart import evaluate
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model
 from targ.allegro.offers.documents import Offer
 from targ.allegro.resources.references import BOUND
 from targ.allegro.sellers import MARKETPLACES
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

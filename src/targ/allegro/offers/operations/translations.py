@@ -8,10 +8,10 @@ OFFER_TRANSLATION_UPDATED.
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import events, model
 from targ.allegro.offers.documents import Offer
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 
@@ -39,9 +39,10 @@ def read(req: Request) -> Reply:
     return Reply({"translations": entries})
 
 
-def _changed(req: Request, owner: str, offer: Offer, language: str) -> None:
+def _changed(req: Request, owner: str, offer: Offer, translation: str) -> None:
+    """A listed offer's `translation` (its language tag) changed: the OFFER_TRANSLATION_UPDATED event."""
     if model.status_of(offer) in model.LIVE:
-        events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": language}])
+        events.record(req.world, owner, offer, events.TRANSLATION_UPDATED, translations=[{"language": translation}])
 
 
 @handler("allegro", "updateOfferTranslationUsingPATCH")

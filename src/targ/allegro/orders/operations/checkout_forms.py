@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import orjson
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import events, listing, model
 from targ.allegro.orders.access import check_revision, read_seller_order, seller_id, seller_order
 from targ.allegro.orders.model import ORDER_KIND
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.store.memo import memo
 

@@ -20,12 +20,12 @@ import base64
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import model
 from targ.allegro.orders.access import order_not_found, seller_order
 from targ.allegro.orders.documents import CheckoutForm
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.json_types import Json

@@ -9,11 +9,11 @@ the vendor requires them; `entries[].returned`: false until a customer return de
 
 from __future__ import annotations
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders import model
 from targ.allegro.orders.access import check_revision, seller_id, seller_order
 from targ.allegro.orders.documents import CheckoutForm
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

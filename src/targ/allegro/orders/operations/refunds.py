@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from targ.allegro.auth import access_denied
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.money import sales
 from targ.allegro.orders import model
 from targ.allegro.orders.access import seller_id
 from targ.allegro.orders.returns import REFUND_CLAIM_KIND, RETURN_KIND
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.json_types import Json

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.orders.access import seller_id
 from targ.clock import iso, parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 if TYPE_CHECKING:

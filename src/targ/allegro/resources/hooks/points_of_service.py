@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.resources import engine
 from targ.allegro.resources.context import Ctx
 from targ.allegro.resources.model import Doc, Hooks
 from targ.allegro.resources.shape import array_property, project, response_schema
 from targ.allegro.sellers import get_seller
-from targ.http.errors import AllegroError
 from targ.http.request import Reply
 
 POINT_TYPES = ("PICKUP_POINT",)

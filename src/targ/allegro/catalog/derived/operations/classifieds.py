@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 
 from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.common import OFFER_KIND, day_start, owned_offer, seller_id, time_param
+from targ.allegro.errors import AllegroError
 from targ.clock import parse_time
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

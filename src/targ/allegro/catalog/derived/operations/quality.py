@@ -23,8 +23,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from targ.allegro.catalog.dataset import DAY_MS, english
+from targ.allegro.catalog.dataset import DAY_MS
 from targ.allegro.catalog.derived.common import ORDER_KIND, USER_RATING_KIND, day_start, seller_id
+from targ.allegro.catalog.derived.ratings import REMOVERS
+from targ.allegro.messages import localised
 from targ.allegro.sellers import get_seller
 from targ.clock import parse_time
 from targ.handlers import handler
@@ -78,13 +80,13 @@ def metric_shares(orders: list[Json], ratings: list[Json], end: int) -> dict[str
     }
 
 
-def day_result(orders: list[Json], ratings: list[Json], day: int, language: str) -> Json:
+def day_result(orders: list[Json], ratings: list[Json], day: int) -> Json:
     end = day + DAY_MS - 1
     in_window = [o for o in orders if (t := bought_at(o)) is not None and end - WINDOW_MS < t <= end]
     rated = [r for r in ratings if (t := _ms(r.get("createdAt"))) is not None and end - WINDOW_MS < t <= end]
     shares = metric_shares(in_window, rated, end) if in_window else {}
     metrics: list[dict[str, Any]] = [
-        {"code": code, "name": en if english(language) else pl, "score": round(shares.get(code, 0) * top),
+        {"code": code, "name": localised({"name": pl, "nameEn": en}, "name"), "score": round(shares.get(code, 0) * top),
          "maxScore": top} for code, pl, en, top in METRICS]
     score = sum(m["score"] for m in metrics)
     grade = next(g for floor, g in GRADES if score >= floor) if in_window else "NEUTRAL"
@@ -100,6 +102,7 @@ def sale_quality(req: Request) -> Reply:
     account = get_seller(req.world, seller) or {}
     first = max(today - HISTORY_DAYS * DAY_MS, day_start(account.get("createdAt", today)))
     orders = [d.data for d in store.find(ORDER_KIND, seller)]
-    ratings = [d.data for d in store.find(USER_RATING_KIND, seller)]
+    # A removed rating (withdrawn by the buyer, removed by Allegro) counts nowhere, as in the ratings summary.
+    ratings = [d.data for d in store.find(USER_RATING_KIND, seller) if d.data.get("removedBy") not in REMOVERS]
     days = range(today - DAY_MS, first - 1, -DAY_MS)   # finished days, newest first
-    return Reply({"quality": [day_result(orders, ratings, day, req.language) for day in days]})
+    return Reply({"quality": [day_result(orders, ratings, day) for day in days]})

@@ -16,9 +16,9 @@ from targ.allegro.catalog.derived.ratings import (
     side,
     sort_ratings,
 )
+from targ.allegro.errors import AllegroError
 from targ.allegro.sellers import get_seller
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from targ.allegro.catalog.derived.common import USER_RATING_KIND, seller_id
 from targ.allegro.catalog.derived.smart import COUNT_THRESHOLD, RATE_THRESHOLD, evaluate, last_changed
 from targ.allegro.catalog.marketplaces import marketplaces
+from targ.allegro.errors import AllegroError
 from targ.allegro.sellers import get_seller
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 
 

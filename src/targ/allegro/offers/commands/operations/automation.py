@@ -12,13 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register, register_command
 from targ.allegro.offers.documents import Offer
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 

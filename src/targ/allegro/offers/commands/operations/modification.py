@@ -11,11 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import draft as drafts
 from targ.allegro.offers import model, onefulfillment, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.allegro.offers.documents import Offer
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 
@@ -86,7 +86,7 @@ def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
         one_ff = onefulfillment.is_one_fulfillment_set(world, rates)
         if one_ff:
             onefulfillment.check(world, model.Seller(world, owner), offer, drafts.of_stored(world, owner, offer),
-                                 "en-US", creating=False)
+                                 creating=False)
     except AllegroError as error:
         raise TaskFailure.of(error) from None
     offer["oneFulfillment"] = one_ff

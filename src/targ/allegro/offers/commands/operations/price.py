@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.failures import internal_problem
 from targ.allegro.offers import model
 from targ.allegro.offers.commands import base
@@ -21,7 +22,6 @@ from targ.allegro.offers.documents import Offer
 from targ.allegro.sellers import MARKETPLACES
 from targ.clock import iso
 from targ.handlers import handler
-from targ.http.errors import AllegroError
 from targ.http.request import Reply, Request
 from targ.jobs import runs
 from targ.json_types import Json

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, promo
 from targ.allegro.offers.commands.base import (
     Family,
@@ -19,7 +20,6 @@ from targ.allegro.offers.commands.base import (
     register,
 )
 from targ.allegro.offers.documents import Offer
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, publication
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.allegro.offers.documents import Offer
 from targ.clock import parse_time
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 

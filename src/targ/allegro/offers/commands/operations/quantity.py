@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from targ.allegro.errors import AllegroError
 from targ.allegro.offers import model, onefulfillment
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.allegro.offers.documents import Offer
-from targ.http.errors import AllegroError
 from targ.http.request import Request
 from targ.json_types import Json
 
@@ -34,7 +34,7 @@ def _validate(req: Request, body: Json) -> None:
 
 def _apply(world: World, owner: str, offer: Offer, body: Json) -> None:
     if model.is_one_fulfillment(offer):
-        raise TaskFailure.of(onefulfillment.RULES["StockChange"].error("en-US"))
+        raise TaskFailure.of(onefulfillment.RULES["StockChange"].error())
     modification = body["modification"]
     stock = offer.setdefault("stock", {"unit": "UNIT"})
     current = int(stock.get("available") or 0)
