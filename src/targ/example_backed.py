@@ -22,7 +22,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
-    ("allegro", "getBillingEntries"),  # GET /billing/billing-entries
     ("allegro", "getChatFromIssueUsingGET"),  # GET /sale/issues/{issueId}/chat
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
@@ -36,10 +35,8 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
     ("allegro", "getOffersSubmittedToAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/submitted-offers
-    ("allegro", "getPaymentsOperationHistory"),  # GET /payments/payment-operations
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
-    ("allegro", "getRefundedPayments"),  # GET /payments/refunds
     ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}
     ("allegro", "getShipmentCreationStatus"),  # GET /shipment-management/shipments/create-commands/{commandId}
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
@@ -47,7 +44,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
-    ("allegro", "initiateRefund"),  # POST /payments/refunds
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands

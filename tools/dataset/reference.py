@@ -12,6 +12,8 @@ from .reference_table import (
     BADGE_CAMPAIGNS,
     BILLING_TYPES,
     CLASSIFIED_PACKAGES,
+    COMMISSIONS,
+    DEFAULT_COMMISSION,
     DEPOSITS,
     FUNDRAISING,
     MARKETPLACES,
@@ -84,6 +86,8 @@ def build_reference_file(draw: Draw) -> Json:
         "additionalServices": services,
         "sizeTableTemplates": templates,
         "billingTypes": [{"id": i, "description": pl, "descriptionEn": en} for i, pl, en in BILLING_TYPES],
+        "commissions": {"default": DEFAULT_COMMISSION,
+                        "byMainCategory": [{"categoryId": i, "name": n, "rate": r} for i, n, r in COMMISSIONS]},
         "depositTypes": [{"id": draw.uuid(), "name": name, "marketplaceId": "allegro-pl",
                           "price": {"amount": amount, "currency": "PLN"}} for name, amount in DEPOSITS],
     }

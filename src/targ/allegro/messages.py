@@ -21,6 +21,7 @@ from typing import Any
 
 from targ.allegro.fulfillment.texts import TEXTS as FULFILLMENT
 from targ.allegro.messaging.texts import TEXTS as MESSAGING
+from targ.allegro.money.texts import TEXTS as MONEY
 from targ.allegro.offers.texts import ONE_FULFILLMENT
 from targ.allegro.ratings.texts import TEXTS as RATINGS
 from targ.http.media import accepted
@@ -90,7 +91,7 @@ def _catalogue() -> dict[str, Entry]:
     # The edge's messages fall back to English; the domain's, written in English and Polish, to Polish (the vendor's
     # default language).
     out = {key: Entry(texts, ENGLISH) for key, texts in _EDGE.items()}
-    for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT)):
+    for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT), ("money", MONEY)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
     # The message center's and ratings' texts were written English-first: other languages get English.
     for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS)):

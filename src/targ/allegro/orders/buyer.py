@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, cast
 
 from targ.allegro.fulfillment import outbound
+from targ.allegro.money import sales
 from targ.allegro.offers.documents import Offer
 from targ.allegro.offers.stock import (
     InsufficientStock,
@@ -244,6 +245,7 @@ def order_for_buyer(world: World, order_id: str) -> CheckoutForm:
 
 def _done(world: World, order: CheckoutForm, steps: list[Pending]) -> tuple[CheckoutForm, list[Json]]:
     model.save(world, order)
+    sales.order_changed(world, order)   # the commission, the payment and surcharges in the seller's wallet
     return order, journal(world, model.seller_of(order), steps)
 
 
@@ -276,6 +278,7 @@ def cancel(world: World, order_id: str) -> tuple[CheckoutForm, list[Json]]:
         raise refusal
     in_flight = order["status"] == model.FILLED_IN and order["payment"]["type"] not in model.PAY_LATER
     _cancel(world, order)
+    sales.order_changed(world, order)   # an unpaid order's commission comes back
     steps = [happened(world, order, "BUYER_CANCELLED")]
     # The vendor: a payment that was under way can still report READY_FOR_PROCESSING after the cancel (#5900).
     if in_flight and events.documented(world) and events.chance(world) < events.LATE_PAYMENT:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from targ.allegro.errors import AllegroError, access_denied
+from targ.allegro.money import sales
 from targ.allegro.orders import model
 from targ.allegro.orders.access import seller_id
 from targ.allegro.orders.returns import REFUND_CLAIM_KIND, RETURN_KIND
@@ -102,6 +103,9 @@ def decide(world: World, job: Job) -> None:
     claim = doc.data
     claim["status"] = "GRANTED" if _sale_incomplete(world, claim, doc.owner) else "REJECTED"
     world.store.put(REFUND_CLAIM_KIND, claim["id"], claim, owner=doc.owner)
+    if claim["status"] == "GRANTED":   # the commission of the claimed units comes back (billing REF)
+        sales.claim_granted(world, doc.owner, claim["_targ"]["order"], claim["lineItem"]["id"],
+                            int(claim["quantity"]))
 
 
 @handler("allegro", "getRefundApplications")

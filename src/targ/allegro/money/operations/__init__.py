@@ -1,0 +1,1 @@
+"""The money operations, one module per resource."""
