@@ -24,8 +24,6 @@ ALLEGRO_KEYS = {"code", "message", "details", "path", "userMessage", "metadata"}
 MULTIPART_OPS = frozenset(op.operation_id for op in ALL_OPS
                           if op.vendor == "voucherify" and any(mt.startswith("multipart/")
                                                                for mt in op.request_media_types()))
-MULTIPART_BUG = ("voucherify/edge.py check_content_type rejects every non-JSON Content-Type, also the "
-                 "multipart/form-data the operation declares (400 invalid_payload 'Unsupported Content-Type')")
 
 
 def op_id(op: Operation) -> str:
@@ -55,19 +53,6 @@ def accept_for(op: Operation) -> str | None:
     return ALLEGRO_BETA if ALLEGRO_BETA in op.request_media_types() else ALLEGRO_JSON
 
 
-def bodiless_accept_rejected(op: Operation) -> bool:
-    """Allegro operations answering without a body whose declared (error) media types lack the vnd type: targ
-    negotiates against those and answers the vendor's Accept with 406 (see BODILESS_ACCEPT_BUG)."""
-    if op.vendor != "allegro" or op.response_media_types(op.success_status):
-        return False
-    every = {mt for status in op.responses for mt in op.response_media_types(status)}
-    return accept_for(op) not in every
-
-
-BODILESS_ACCEPT_BUG = ("allegro/edge.py negotiate(): for an operation whose success has no body it negotiates "
-                       "against the error responses' media types, which here are only application/json (or */*), so "
-                       "the vendor's `Accept: application/vnd.allegro.public.v1+json` gets 406 (and "
-                       "`Accept: application/json`, which the vendor rejects, is taken)")
 
 
 @dataclass
