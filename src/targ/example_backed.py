@@ -13,7 +13,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
-    ("allegro", "createAnIssueAttachmentUsingPOST"),  # POST /sale/issues/attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
@@ -23,7 +22,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
-    ("allegro", "getIssueAttachmentUsingGET"),  # GET /sale/issues/attachments/{attachmentId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
     ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
@@ -43,7 +41,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
-    ("allegro", "uploadIssueAttachmentUsingPUT"),  # PUT /sale/issues/attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("allegro", "withdrawOfferFromAlleDiscountCommands"),  # POST /sale/alle-discount/withdraw-offer-commands

@@ -8,6 +8,9 @@ this module reads the JSON bodies and renders the answers.
 * `POST /__targ/buyer/issues/{issueId}/close` `{}` → 200 `{issue}`: the buyer ends a dispute (DISPUTE_CLOSED).
 * `GET /__targ/buyer/issues/{issueId}` → 200 `{issue, chat}`: the issue and its whole chat, oldest first.
 
+* `GET /__targ/buyer/issues/{issueId}/attachments/{attachmentId}` → 200, a file sent in the issue's chat, as uploaded.
+
+`attachments?: [{fileName, mimeType?, content (base64)}]` may go with the first message and with each message.
 `issue` and `message` are exactly what `GET /sale/issues/{issueId}` and its chat show the seller.
 """
 
@@ -18,7 +21,7 @@ from contextlib import contextmanager
 
 from targ.admin import ADMIN
 from targ.admin.core import json_object
-from targ.allegro.issues import buyer, store
+from targ.allegro.issues import buyer, files, store
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
@@ -61,3 +64,10 @@ def read(req: Request) -> Reply:
         issue = buyer.read(req.world, req.path_params["issueId"])
     return Reply({"issue": store.view(issue, req.base_url),
                   "chat": [store.message_view(issue, m, req.base_url) for m in issue["chat"]]})
+
+
+@ADMIN.route("GET", "/buyer/issues/{issueId}/attachments/{attachmentId}")
+def download(req: Request) -> Reply:
+    with _refusals():
+        attachment = buyer.attachment_in_issue(req.world, req.path_params["issueId"], req.path_params["attachmentId"])
+    return Reply(files.content_of(attachment), 200, media_type=attachment["mimeType"])

@@ -5,12 +5,14 @@ the virtual clock. Functions validate everything before they write and raise `Ma
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.issues import files, store
 from targ.allegro.issues import seller as rules
-from targ.allegro.issues import store
 from targ.allegro.orders import model
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
@@ -20,8 +22,9 @@ if TYPE_CHECKING:
     from targ.world import World
 
 OPEN_FIELDS = frozenset({"checkoutFormId", "type", "text", "reason", "description", "right", "expectations",
-                         "offerId", "quantity"})
-WRITE_FIELDS = frozenset({"text"})
+                         "offerId", "quantity", "attachments"})
+WRITE_FIELDS = frozenset({"text", "attachments"})
+ATTACHMENT_FIELDS = frozenset({"fileName", "mimeType", "content"})
 RIGHTS = ("WARRANTY", "COMPLAINT")
 EXPECTATIONS = ("REPAIR", "EXCHANGE", "REFUND", "PARTIAL_REFUND")
 MAX_TEXT = 20_000        # the spec's `MessageRequest.text` maxLength, the same for both sides of the chat
@@ -45,6 +48,48 @@ def _text(body: Json) -> str:
     if len(text) > MAX_TEXT:
         raise bad(f"text must be at most {MAX_TEXT} characters long")
     return text
+
+
+def _files(body: Json) -> list[tuple[str, str, bytes]]:
+    """(file name, media type, bytes) of `attachments: [{fileName, mimeType?, content (base64)}]`, within the
+    seller's limits; `mimeType` defaults to the one the name's extension tells."""
+    given = body.get("attachments")
+    if given is None:
+        return []
+    if not isinstance(given, list):
+        raise bad("attachments must be an array of {fileName, content}")
+    out = []
+    for i, item in enumerate(given):
+        where = f"attachments[{i}]"
+        if not isinstance(item, dict):
+            raise bad(f"{where} must be an object {{fileName, content}}")
+        _only(item, ATTACHMENT_FIELDS, where)
+        name, content, media_type = item.get("fileName"), item.get("content"), item.get("mimeType")
+        if not isinstance(name, str) or not name.strip() or not isinstance(content, str):
+            raise bad(f"{where} needs fileName and content (base64)")
+        media_type = media_type if isinstance(media_type, str) else files.media_type_for(name)
+        if (len(name) > files.MAX_NAME or media_type is None or not files.name_allowed(name)
+                or not files.upload_allowed(name, media_type)):
+            raise bad(f"{where}: pdf, bmp, gif, jpeg, png or tiff files only, a name of at most {files.MAX_NAME} "
+                      "characters and a mimeType agreeing with it")
+        try:
+            data = base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError):
+            raise bad(f"{where}.content must be base64") from None
+        if not data or len(data) > files.MAX_BYTES:
+            raise bad(f"{where}: a file of 1 to {files.MAX_BYTES} bytes")
+        out.append((name, media_type, data))
+    return out
+
+
+def _stored(world: World, seller: str, found: list[tuple[str, str, bytes]]) -> list[Json]:
+    """The buyer's files, declared and uploaded at once (the buyer's side has no separate upload)."""
+    out = []
+    for name, media_type, data in found:
+        attachment = files.declare(world, seller, name, len(data), by=store.BUYER)
+        files.upload(world, seller, attachment, media_type, data)
+        out.append(attachment)
+    return out
 
 
 def _choice(body: Json, name: str, allowed: tuple[str, ...] | frozenset[str]) -> str:
@@ -125,7 +170,7 @@ def open_issue(world: World, body: Json) -> tuple[str, Json]:
     if not isinstance(order_id, str) or not order_id:
         raise bad("checkoutFormId is required")
     kind = _choice(body, "type", (store.DISPUTE, store.CLAIM))
-    text = _text(body)
+    text, found = _text(body), _files(body)
     topic = _choice(body, "reason", tuple(store.SUBJECTS))
     description = _description(body.get("description"))
     order = model.get(world, order_id)
@@ -161,7 +206,11 @@ def open_issue(world: World, body: Json) -> tuple[str, Json]:
         "dueMs": store.decision_due(now) if claim else None, "endRequested": False, "decision": None,
         "chat": [],
     }
-    issue["chat"].append(store.new_message(world, {"role": store.BUYER, "login": buyer["login"]}, text, now))
+    attachments = _stored(world, seller, found)
+    first = store.new_message(world, {"role": store.BUYER, "login": buyer["login"]}, text, now,
+                              [files.ref(a) for a in attachments])
+    files.link(world, seller, attachments, first["id"])
+    issue["chat"].append(first)
     store.save(world, seller, issue)
     if claim:
         rules.schedule_deadline(world, seller, issue)
@@ -178,12 +227,14 @@ def _issue(world: World, issue_id: str) -> tuple[str, Json]:
 def write(world: World, issue_id: str, body: Json) -> tuple[Json, Json]:
     """The buyer writes in the issue's chat while it is active. Returns (issue, message)."""
     _only(body, WRITE_FIELDS)
-    text = _text(body)
+    text, found = _text(body), _files(body)
     seller, issue = _issue(world, issue_id)
     if not store.chat_active(issue):
         raise MarketplaceRefusal(409, "chat_inactive", f"issue {issue_id} is {issue['status']}: no new messages")
+    attachments = _stored(world, seller, found)
     message = store.new_message(world, {"role": store.BUYER, "login": issue["buyer"]["login"]}, text,
-                          world.clock.now_ms())
+                                world.clock.now_ms(), [files.ref(a) for a in attachments])
+    files.link(world, seller, attachments, message["id"])
     issue["chat"].append(message)
     store.save(world, seller, issue)
     return issue, message
@@ -204,3 +255,13 @@ def close(world: World, issue_id: str) -> Json:
 
 def read(world: World, issue_id: str) -> Json:
     return _issue(world, issue_id)[1]
+
+
+def attachment_in_issue(world: World, issue_id: str, attachment_id: str) -> Json:
+    """A file sent in the issue's chat (by either side): what the buyer can download."""
+    issue = _issue(world, issue_id)[1]
+    found = files.find(world, attachment_id)
+    sent = any(a["id"] == attachment_id for m in issue["chat"] for a in m["attachments"])
+    if found is None or not sent:
+        raise MarketplaceRefusal(404, "not_found", f"no attachment {attachment_id!r} in issue {issue_id!r}")
+    return found[1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from targ.allegro.issues import errors, store
+from targ.allegro.issues import errors, files, store
 from targ.allegro.orders import model
 from targ.allegro.sellers import get_seller
 from targ.jobs import runs
@@ -65,7 +65,9 @@ def add_message(world: World, seller: str, issue: Json, text: str, kind: str, at
     if not store.chat_active(issue):
         raise errors.conflict("chat_inactive", "Dispute is in a state that forbids adding new messages")
     attachments = _attachments(world, seller, attachment_ids)
-    message = store.new_message(world, _author(world, seller), text, world.clock.now_ms(), attachments)
+    message = store.new_message(world, _author(world, seller), text, world.clock.now_ms(),
+                                [files.ref(a) for a in attachments])
+    files.link(world, seller, attachments, message["id"])
     issue["chat"].append(message)
     if kind == "END_REQUEST":
         issue["endRequested"] = True
@@ -76,11 +78,17 @@ def add_message(world: World, seller: str, issue: Json, text: str, kind: str, at
 
 
 def _attachments(world: World, seller: str, attachment_ids: list[str]) -> list[Json]:
-    """The files named: none is declared yet in this version of targ's issues (the attachments operations answer
-    from the spec's example), so any id named is unknown: 422 naming `attachments`, and nothing is written."""
-    if attachment_ids:
-        raise errors.invalid("attachment", f"Attachment {attachment_ids[0]} not found", "attachments")
-    return []
+    """The files named: each the seller's own, uploaded and not sent yet; otherwise 422 naming `attachments`, and
+    nothing is written."""
+    out: list[Json] = []
+    for attachment_id in attachment_ids:
+        found = files.find(world, attachment_id)
+        if (found is None or found[0] != seller or not files.linkable(found[1], store.SELLER)
+                or any(a["id"] == attachment_id for a in out)):
+            raise errors.invalid("attachment", f"Attachment {attachment_id} cannot be added to the message",
+                                 "attachments")
+        out.append(found[1])
+    return out
 
 
 # --- the decision on a claim -----------------------------------------------------------------------------------------

@@ -23,6 +23,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "partial_refund": ("A partial refund needs its amount, in the order's currency, above zero and at most what was "
                        "paid.", "Częściowy zwrot wymaga kwoty w walucie zamówienia, większej od zera i nie większej "
                        "niż zapłacono."),
-    "attachment": ("The attachment was not found.", "Nie znaleziono załącznika."),
+    "attachment": ("The attachments could not be added to the message: each must be yours, uploaded and not sent "
+                   "yet.", "Nie udało się dodać załączników do wiadomości: każdy musi być Twój, wgrany i jeszcze "
+                   "niewysłany."),
+    "attachment_not_found": ("The attachment was not found.", "Nie znaleziono załącznika."),
+    # The Polish text as the vendor answered it (#7645).
+    "size": ("The file size exceeds the allowed 2097152 bytes.",
+             "Rozmiar pliku przekracza dopuszczalną wartość 2097152 bajtów."),
+    "file_name": ("The file must be a pdf, bmp, gif, jpeg, png or tiff file with a name of at most 255 characters.",
+                  "Plik musi mieć format pdf, bmp, gif, jpeg, png lub tiff i nazwę nie dłuższą niż 255 znaków."),
+    "upload": ("The attachment cannot be uploaded: it is unknown, not yours, or uploaded already.",
+               "Nie można wgrać załącznika: nie istnieje, nie należy do Ciebie lub został już wgrany."),
+    "unsupported_type": ("Unsupported file type. Allowed files: pdf, bmp, gif, jpeg, png, tiff.",
+                         "Nieobsługiwany typ pliku. Dozwolone pliki: pdf, bmp, gif, jpeg, png, tiff."),
+    "too_large": ("The file is larger than declared or than allowed.",
+                  "Plik jest większy niż zadeklarowano lub niż dopuszczalny rozmiar."),
     "blank": ("The text must not be blank.", "Treść nie może być pusta."),
 }
