@@ -1,14 +1,16 @@
 """How post-purchase issues are kept and shown.
 
 Storage: one document of kind `post_purchase_issue` per issue (id = the issue id, a UUID as the spec's; owner = the
-order's seller; alt = the issue id), holding the `PostPurchaseIssue` fields that do not move (`type`, `checkoutForm`,
+order's seller), holding the `PostPurchaseIssue` fields that do not move (`type`, `checkoutForm`,
 `buyer`, `openedDate`, `description`, `expectations`, `offer`, `product`, `reason`, `referenceNumber`, `right`) and:
 
 * `topic` - the reason key the `subject` is worded from (a dispute's topic; a claim's `reason.type`);
 * `status`, `returnRequired`, `dueMs` (the claim's decision deadline, ms; None for disputes);
-* `chat` - the messages, oldest first: `{id, text, author: {role, login?}, createdMs, attachments: [ids]}`;
+* `chat` - the messages, oldest first: `{id, text, textEn?, author: {role, login?}, createdMs, attachments:
+  [{id, fileName}]}` (`textEn`: a system message's English wording);
 * `endRequested` - the seller asked the buyer to close the dispute (`END_REQUEST`, once: #12871);
-* `decision` - the seller's last status change on a claim (`status`, `partialRefund`), once made.
+* `decision` - the last status change on a claim (`status`, `partialRefund`), once made: the seller's, or
+  `ACCEPTED_BY_DEADLINE` when the deadline passed undecided.
 """
 
 from __future__ import annotations
