@@ -10,26 +10,19 @@ from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
-    ("allegro", "addMessageToIssueUsingPOST"),  # POST /sale/issues/{issueId}/message
     ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
-    ("allegro", "changeStatusOfIssueUsingPOST"),  # POST /sale/issues/{issueId}/status
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
-    ("allegro", "createAnIssueAttachmentUsingPOST"),  # POST /sale/issues/attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
-    ("allegro", "getChatFromIssueUsingGET"),  # GET /sale/issues/{issueId}/chat
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
-    ("allegro", "getIssueAttachmentUsingGET"),  # GET /sale/issues/attachments/{attachmentId}
-    ("allegro", "getIssueUsingGET"),  # GET /sale/issues/{issueId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
-    ("allegro", "getListOfIssuesUsingGET"),  # GET /sale/issues
     ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
@@ -48,7 +41,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
-    ("allegro", "uploadIssueAttachmentUsingPUT"),  # PUT /sale/issues/attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("allegro", "withdrawOfferFromAlleDiscountCommands"),  # POST /sale/alle-discount/withdraw-offer-commands

@@ -12,7 +12,7 @@ from targ.testing import TargServer
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 # An operation targ still answers from its example (the after-sales issue builds it).
-EXAMPLE_OP = ("allegro", "getListOfIssuesUsingGET")
+EXAMPLE_OP = ("allegro", "getCpsConversions")
 
 
 def _coverage_row(http: httpx.Client, vendor: str, operation_id: str) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def test_example_answers_are_marked_and_counted(targ: TargServer, http: httpx.Cl
                                                 allegro: httpx.Client) -> None:
     assert EXAMPLE_OP in EXAMPLE_BACKED
     assert _coverage_row(http, *EXAMPLE_OP)["exampleAnswers"] == 0
-    example = allegro.get("/sale/issues", headers={"Accept": "application/vnd.allegro.beta.v1+json"})
+    example = allegro.get("/affiliate/conversions/cps", headers={"Accept": "application/vnd.allegro.beta.v1+json"})
     assert example.status_code == 200 and example.headers["x-targ-backing"] == "example"
     stateful = allegro.get("/order/checkout-forms")
     assert stateful.status_code == 200 and "x-targ-backing" not in stateful.headers
@@ -39,10 +39,10 @@ def test_no_examples_answers_501_in_each_vendors_envelope() -> None:
         headers = {"Authorization": f"Bearer {srv.demo['accessToken']}",
                    "Accept": "application/vnd.allegro.beta.v1+json"}
         with httpx.Client(base_url=srv.url) as http:
-            refused = http.get("/sale/issues", headers=headers)
+            refused = http.get("/affiliate/conversions/cps", headers=headers)
             assert refused.status_code == 501
             error = refused.json()["errors"][0]
-            assert error["code"] == "NotImplemented" and "getListOfIssuesUsingGET" in error["message"]
+            assert error["code"] == "NotImplemented" and "getCpsConversions" in error["message"]
             assert http.get("/order/checkout-forms", headers={**headers, "Accept": ALLEGRO_JSON}).status_code == 200
             assert http.get("/__targ/coverage").json()["examples"] is False
             assert http.get("/__targ/violations").json()["violations"] == []
