@@ -16,29 +16,17 @@ this module reads the JSON bodies and renders the answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from targ.admin import ADMIN
 from targ.admin.core import json_object
+from targ.admin.refusals import refusals
 from targ.allegro.issues import buyer, files, store
-from targ.allegro.orders.model import MarketplaceRefusal
-from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except MarketplaceRefusal as exc:
-        raise AdminError(exc.status, exc.key, exc.message) from None
 
 
 @ADMIN.route("POST", "/buyer/issues")
 def open_issue(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         _, issue = buyer.open_issue(req.world, body)
     return Reply({"issue": store.view(issue, req.base_url)}, 201)
 
@@ -46,21 +34,21 @@ def open_issue(req: Request) -> Reply:
 @ADMIN.route("POST", "/buyer/issues/{issueId}/messages")
 def write(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         issue, message = buyer.write(req.world, req.path_params["issueId"], body)
     return Reply({"message": store.message_view(issue, message, req.base_url)}, 201)
 
 
 @ADMIN.route("POST", "/buyer/issues/{issueId}/close")
 def close(req: Request) -> Reply:
-    with _refusals():
+    with refusals():
         issue = buyer.close(req.world, req.path_params["issueId"])
     return Reply({"issue": store.view(issue, req.base_url)})
 
 
 @ADMIN.route("GET", "/buyer/issues/{issueId}")
 def read(req: Request) -> Reply:
-    with _refusals():
+    with refusals():
         issue = buyer.read(req.world, req.path_params["issueId"])
     return Reply({"issue": store.view(issue, req.base_url),
                   "chat": [store.message_view(issue, m, req.base_url) for m in issue["chat"]]})
@@ -68,6 +56,6 @@ def read(req: Request) -> Reply:
 
 @ADMIN.route("GET", "/buyer/issues/{issueId}/attachments/{attachmentId}")
 def download(req: Request) -> Reply:
-    with _refusals():
+    with refusals():
         attachment = buyer.attachment_in_issue(req.world, req.path_params["issueId"], req.path_params["attachmentId"])
     return Reply(files.content_of(attachment), 200, media_type=attachment["mimeType"])

@@ -11,33 +11,22 @@ this module only reads the JSON bodies and renders the answers and refusals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from targ.admin import ADMIN
 from targ.admin.core import bad_request, json_object
+from targ.admin.refusals import refusals
 from targ.allegro.orders import buyer, carrier
 from targ.allegro.orders.documents import CheckoutForm
-from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import parse_time
-from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
 from targ.json_types import Json
 
 Step = Callable[[], tuple[CheckoutForm, list[Json]]]
 
 
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """The marketplace's refusals as admin errors `{"error": key, "message"}`."""
-    try:
-        yield
-    except MarketplaceRefusal as exc:
-        raise AdminError(exc.status, exc.key, exc.message) from None
-
-
 def _answer(step: Step, status: int) -> Reply:
-    with _refusals():
+    with refusals():
         order, events = step()
     return Reply({"checkoutFormId": order["id"], "status": order["status"], "events": events}, status)
 
@@ -73,7 +62,7 @@ def modify(req: Request) -> Reply:
 @ADMIN.route("POST", "/buyer/checkout-forms/{id}/returns")
 def customer_return(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         return Reply(buyer.customer_return(req.world, req.path_params["id"], body), 201)
 
 
@@ -93,5 +82,5 @@ def parcel_status(req: Request) -> Reply:
         at_ms = None
     if at is not None and at_ms is None:
         raise bad_request("occurredAt must be an RFC 3339 time")
-    with _refusals():
+    with refusals():
         return Reply(carrier.push(req.world, body["carrierId"], body["waybill"], body["code"], at_ms), 201)

@@ -13,29 +13,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from targ.admin import ADMIN
 from targ.admin.core import json_object
+from targ.admin.refusals import refusals
 from targ.allegro.messaging import buyer, center, files
-from targ.allegro.orders.model import MarketplaceRefusal
-from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except MarketplaceRefusal as exc:
-        raise AdminError(exc.status, exc.key, exc.message) from None
 
 
 @ADMIN.route("POST", "/buyer/messages")
 def write(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         written = buyer.write(req.world, body)
     return Reply({"threadId": written["threadId"],
                   "message": center.message_view(req.world, written["message"], req.base_url)}, 201)
@@ -44,7 +32,7 @@ def write(req: Request) -> Reply:
 @ADMIN.route("POST", "/buyer/threads/{threadId}/messages")
 def reply(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         _, message = buyer.reply(req.world, req.path_params["threadId"], body)
     return Reply({"threadId": message["thread"], "message": center.message_view(req.world, message, req.base_url)},
                  201)
@@ -53,7 +41,7 @@ def reply(req: Request) -> Reply:
 @ADMIN.route("GET", "/buyer/threads/{threadId}/messages")
 def read(req: Request) -> Reply:
     thread_id = req.path_params["threadId"]
-    with _refusals():
+    with refusals():
         found = buyer.thread_messages(req.world, thread_id)
     base = f"{req.base_url}/__targ/buyer/threads/{thread_id}/attachments"
     return Reply({"messages": [center.message_view(req.world, m, req.base_url, viewer=center.BUYER,
@@ -62,7 +50,7 @@ def read(req: Request) -> Reply:
 
 @ADMIN.route("GET", "/buyer/threads/{threadId}/attachments/{attachmentId}")
 def download(req: Request) -> Reply:
-    with _refusals():
+    with refusals():
         attachment = buyer.attachment_in_thread(req.world, req.path_params["threadId"],
                                                 req.path_params["attachmentId"])
     return Reply(files.content_of(attachment), 200, media_type=attachment["mimeType"])

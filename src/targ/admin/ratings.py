@@ -15,29 +15,17 @@ module reads the JSON bodies and renders the answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from targ.admin import ADMIN
 from targ.admin.core import json_object
-from targ.allegro.orders.model import MarketplaceRefusal
+from targ.admin.refusals import refusals
 from targ.allegro.ratings import buyer, views
-from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
-
-
-@contextmanager
-def _refusals() -> Iterator[None]:
-    try:
-        yield
-    except MarketplaceRefusal as exc:
-        raise AdminError(exc.status, exc.key, exc.message) from None
 
 
 @ADMIN.route("POST", "/buyer/ratings")
 def rate(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         rating = buyer.rate(req.world, body)
     return Reply({"rating": views.public(rating)}, 201)
 
@@ -45,7 +33,7 @@ def rate(req: Request) -> Reply:
 @ADMIN.route("PATCH", "/buyer/ratings/{ratingId}")
 def change(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         rating = buyer.change(req.world, req.path_params["ratingId"], body)
     return Reply({"rating": views.public(rating)})
 
@@ -53,14 +41,14 @@ def change(req: Request) -> Reply:
 @ADMIN.route("POST", "/buyer/ratings/{ratingId}/withdraw")
 def withdraw(req: Request) -> Reply:
     body = json_object(req)
-    with _refusals():
+    with refusals():
         rating = buyer.withdraw(req.world, req.path_params["ratingId"], body)
     return Reply({"rating": views.public(rating), "removedBy": rating["removedBy"]})
 
 
 @ADMIN.route("GET", "/buyer/ratings/{ratingId}")
 def read(req: Request) -> Reply:
-    with _refusals():
+    with refusals():
         rating = buyer.read(req.world, req.path_params["ratingId"])
     shown = [j for j in rating["_targ"]["justifications"] if j["visibleForBuyer"]]
     return Reply({"rating": views.public(rating), "justifications": shown, "removedBy": rating.get("removedBy")})

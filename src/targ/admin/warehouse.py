@@ -26,15 +26,15 @@ FULFILLMENT_STATUS_CHANGED events journaled], "parcels": [as GET /fulfillment/or
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from targ.admin import ADMIN
 from targ.admin.core import json_object
+from targ.admin.refusals import refusals
 from targ.allegro.fulfillment import asn as notices
 from targ.allegro.fulfillment import outbound, parcels, products, warehouse
-from targ.allegro.fulfillment.common import WarehouseRefusal, whole
+from targ.allegro.fulfillment.common import whole
 from targ.allegro.orders import model as orders
 from targ.http.errors import AdminError
 from targ.http.request import Reply, Request
@@ -42,21 +42,12 @@ from targ.http.request import Reply, Request
 BASE = "/warehouse/advance-ship-notices/{id}"
 
 
-@contextmanager
-def _refusals() -> Iterator[None]:
-    """The warehouse's refusals as admin errors `{"error": key, "message"}`."""
-    try:
-        yield
-    except WarehouseRefusal as exc:
-        raise AdminError(exc.status, exc.key, exc.message) from None
-
-
 def _act(req: Request, step: Callable[[str, dict[str, Any]], None]) -> Reply:
     found = notices.load(req.world, req.path_params["id"])
     if found is None:
         raise AdminError(404, "not_found", f"no advance ship notice with id {req.path_params['id']!r}")
     seller, asn = found
-    with _refusals():
+    with refusals():
         step(seller, asn)
     received = notices.receiving_view(asn) if asn["status"] in (notices.UNPACKING, notices.COMPLETED) else None
     return Reply({"advanceShipNotice": notices.view(asn, req.base_url), "receivingState": received}, 200)
@@ -100,7 +91,7 @@ def _drive(req: Request, target: str) -> Reply:
     order = orders.get(req.world, order_id)
     if order is None or not orders.retained(req.world, order):
         raise AdminError(404, "not_found", f"no checkout form {order_id!r}")
-    with _refusals():
+    with refusals():
         journaled = outbound.drive(req.world, order, target)
     return Reply({"checkoutFormId": order_id, "fulfillmentStatus": order["fulfillment"]["status"],
                   "events": journaled, "parcels": parcels.view(req.world, order_id)}, 200)
@@ -114,7 +105,7 @@ def stock_loss(req: Request) -> Reply:
     if unknown or not isinstance(seller, str) or not isinstance(product_id, str) or quantity is None or quantity < 1:
         raise AdminError(400, "bad_request", "the body is {\"sellerId\", \"productId\", \"quantity\": a whole "
                          "number ≥ 1}" + (f"; unknown field {unknown[0]!r}" if unknown else ""))
-    with _refusals():
+    with refusals():
         entry = warehouse.lose(req.world, seller, product_id, quantity)
     return Reply({"sellerId": seller, "productId": product_id, "quantity": quantity,
                   "sellable": int(entry["sellable"]), "onHold": int(entry["onHold"])}, 201)

@@ -77,7 +77,7 @@ def _files(body: Json) -> list[tuple[str, str, bytes]]:
         media_type = _string(item, "mimeType") or files.media_type_for(name)
         if media_type is None or not files.name_allowed(name) or not files.upload_allowed(name, media_type):
             raise bad(f"{where}: the message center takes {', '.join(files.MEDIA_TYPES)} files only "
-                      f"({', '.join(sorted(files.MEDIA_TYPE_SET))}), a mimeType agreeing with the name")
+                      f"({', '.join(sorted(set(files.MEDIA_TYPES.values())))}), a mimeType agreeing with the name")
         try:
             data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):

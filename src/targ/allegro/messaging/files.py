@@ -17,9 +17,9 @@ refused, a name without one is taken and its upload's media type tells the forma
 
 from __future__ import annotations
 
-import base64
 from typing import TYPE_CHECKING
 
+from targ.allegro.attachments import Attachments, Formats, content_of, linkable
 from targ.jobs import runs
 from targ.json_types import Json
 
@@ -42,62 +42,21 @@ MEDIA_TYPES = {
 }
 
 
-MEDIA_TYPE_SET = frozenset(MEDIA_TYPES.values())
-
-
-def media_type_for(file_name: str) -> str | None:
-    """The media type a file of this name must be uploaded as; None when its name has no extension (then the upload's
-    own media type tells) or one the message center does not take (see `name_allowed`)."""
-    _, dot, ext = file_name.rpartition(".")
-    return MEDIA_TYPES.get(ext.lower()) if dot else None
-
-
-def name_allowed(file_name: str) -> bool:
-    """A file the message center takes: one of its formats by extension, or a name without one (the spec's own
-    example declares `"filename": "attachment"`)."""
-    return "." not in file_name or media_type_for(file_name) is not None
-
-
-def upload_allowed(file_name: str, media_type: str) -> bool:
-    """The upload is one of the formats, and the declared file's if its name tells it."""
-    wanted = media_type_for(file_name)
-    return media_type in MEDIA_TYPE_SET and (wanted is None or wanted == media_type)
+FORMATS = Formats(MEDIA_TYPES)
+FILES = Attachments(ATTACHMENT_KIND, {"status": "NEW"})
+media_type_for, name_allowed, upload_allowed = FORMATS.media_type_for, FORMATS.name_allowed, FORMATS.upload_allowed
+upload, find = FILES.upload, FILES.find
+__all__ = ["ATTACHMENT_KIND", "MAX_BYTES", "content_of", "declare", "find", "link", "linkable", "media_type_for",
+           "name_allowed", "upload", "upload_allowed"]
 
 
 def declare(world: World, seller_id: str, file_name: str, size: int, *, by: str = "SELLER") -> Json:
-    attachment: Json = {"id": world.ids.uuid(ATTACHMENT_KIND), "fileName": file_name, "size": size,
-                        "declaredBy": by, "mimeType": None, "content": None, "uploadedAt": None, "message": None,
-                        "status": "NEW"}
-    world.store.put(ATTACHMENT_KIND, attachment["id"], attachment, owner=seller_id)
-    return attachment
-
-
-def upload(world: World, seller_id: str, attachment: Json, media_type: str, content: bytes) -> None:
-    attachment.update({"mimeType": media_type, "content": base64.b64encode(content).decode(),
-                       "uploadedAt": world.clock.now_ms()})
-    world.store.put(ATTACHMENT_KIND, attachment["id"], attachment, owner=seller_id)
-
-
-def find(world: World, attachment_id: str) -> tuple[str, Json] | None:
-    """(owner, attachment) or None."""
-    doc = world.store.get_doc(ATTACHMENT_KIND, attachment_id)
-    return (doc.owner, doc.data) if doc else None
-
-
-def content_of(attachment: Json) -> bytes:
-    return base64.b64decode(attachment["content"] or "")
-
-
-def linkable(attachment: Json, by: str) -> bool:
-    """Whether `by` (the author's role) may send this attachment with a new message: its own, uploaded, unsent."""
-    return attachment["declaredBy"] == by and attachment["uploadedAt"] is not None and attachment["message"] is None
+    return FILES.declare(world, seller_id, file_name, size, by=by)
 
 
 def link(world: World, seller_id: str, attachments: list[Json], message_id: str) -> None:
     """Sends the attachments with a message; the antivirus scan passes after `jobDelay`."""
-    for attachment in attachments:
-        attachment["message"] = message_id
-        world.store.put(ATTACHMENT_KIND, attachment["id"], attachment, owner=seller_id)
+    FILES.link(world, seller_id, attachments, message_id)
     if attachments:
         world.schedule(SCAN_JOB, world.config.ms("jobDelay"), {"attachments": [a["id"] for a in attachments]},
                        owner=seller_id)
