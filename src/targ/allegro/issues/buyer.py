@@ -5,12 +5,11 @@ the virtual clock. Functions validate everything before they write and raise `Ma
 
 from __future__ import annotations
 
-import base64
-import binascii
 import time
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.buyer_input import bad, files_given, only
 from targ.allegro.issues import files, store
 from targ.allegro.issues import seller as rules
 from targ.allegro.orders import model
@@ -24,21 +23,10 @@ if TYPE_CHECKING:
 OPEN_FIELDS = frozenset({"checkoutFormId", "type", "text", "reason", "description", "right", "expectations",
                          "offerId", "quantity", "attachments"})
 WRITE_FIELDS = frozenset({"text", "attachments"})
-ATTACHMENT_FIELDS = frozenset({"fileName", "mimeType", "content"})
 RIGHTS = ("WARRANTY", "COMPLAINT")
 EXPECTATIONS = ("REPAIR", "EXCHANGE", "REFUND", "PARTIAL_REFUND")
 MAX_TEXT = 20_000        # the spec's `MessageRequest.text` maxLength, the same for both sides of the chat
 MAX_DESCRIPTION = 2_000
-
-
-def bad(message: str) -> MarketplaceRefusal:
-    return MarketplaceRefusal(400, "bad_request", message)
-
-
-def _only(body: Json, allowed: frozenset[str], where: str = "the body") -> None:
-    extra = sorted(set(body) - allowed)
-    if extra:
-        raise bad(f"unknown field {extra[0]!r} in {where}; allowed: {', '.join(sorted(allowed))}")
 
 
 def _text(body: Json) -> str:
@@ -48,38 +36,6 @@ def _text(body: Json) -> str:
     if len(text) > MAX_TEXT:
         raise bad(f"text must be at most {MAX_TEXT} characters long")
     return text
-
-
-def _files(body: Json) -> list[tuple[str, str, bytes]]:
-    """(file name, media type, bytes) of `attachments: [{fileName, mimeType?, content (base64)}]`, within the
-    seller's limits; `mimeType` defaults to the one the name's extension tells."""
-    given = body.get("attachments")
-    if given is None:
-        return []
-    if not isinstance(given, list):
-        raise bad("attachments must be an array of {fileName, content}")
-    out = []
-    for i, item in enumerate(given):
-        where = f"attachments[{i}]"
-        if not isinstance(item, dict):
-            raise bad(f"{where} must be an object {{fileName, content}}")
-        _only(item, ATTACHMENT_FIELDS, where)
-        name, content, media_type = item.get("fileName"), item.get("content"), item.get("mimeType")
-        if not isinstance(name, str) or not name.strip() or not isinstance(content, str):
-            raise bad(f"{where} needs fileName and content (base64)")
-        media_type = media_type if isinstance(media_type, str) else files.media_type_for(name)
-        if (len(name) > files.MAX_NAME or media_type is None or not files.name_allowed(name)
-                or not files.upload_allowed(name, media_type)):
-            raise bad(f"{where}: pdf, bmp, gif, jpeg, png or tiff files only, a name of at most {files.MAX_NAME} "
-                      "characters and a mimeType agreeing with it")
-        try:
-            data = base64.b64decode(content, validate=True)
-        except (binascii.Error, ValueError):
-            raise bad(f"{where}.content must be base64") from None
-        if not data or len(data) > files.MAX_BYTES:
-            raise bad(f"{where}: a file of 1 to {files.MAX_BYTES} bytes")
-        out.append((name, media_type, data))
-    return out
 
 
 def _stored(world: World, seller: str, found: list[tuple[str, str, bytes]]) -> list[Json]:
@@ -117,7 +73,7 @@ def _expectations(value: Any, currency: str, paid: Decimal) -> list[Json]:
         where = f"expectations[{i}]"
         if not isinstance(item, dict):
             raise bad(f"{where} must be an object {{name, amount?}}")
-        _only(item, frozenset({"name", "amount"}), where)
+        only(item, frozenset({"name", "amount"}), where)
         name = item.get("name")
         if name not in EXPECTATIONS:
             raise bad(f"{where}.name must be one of {', '.join(EXPECTATIONS)}")
@@ -165,12 +121,12 @@ def _reference_number(world: World, now: int) -> str:
 def open_issue(world: World, body: Json) -> tuple[str, Json]:
     """The order's buyer opens a dispute (`reason` is its topic) or a claim (`reason` its type, `right`,
     `expectations`) about a paid order. Returns (seller, issue)."""
-    _only(body, OPEN_FIELDS)
+    only(body, OPEN_FIELDS)
     order_id = body.get("checkoutFormId")
     if not isinstance(order_id, str) or not order_id:
         raise bad("checkoutFormId is required")
     kind = _choice(body, "type", (store.DISPUTE, store.CLAIM))
-    text, found = _text(body), _files(body)
+    text, found = _text(body), files_given(body, files.FORMATS, files.MAX_BYTES, files.MAX_NAME)
     topic = _choice(body, "reason", tuple(store.SUBJECTS))
     description = _description(body.get("description"))
     order = model.get(world, order_id)
@@ -226,8 +182,8 @@ def _issue(world: World, issue_id: str) -> tuple[str, Json]:
 
 def write(world: World, issue_id: str, body: Json) -> tuple[Json, Json]:
     """The buyer writes in the issue's chat while it is active. Returns (issue, message)."""
-    _only(body, WRITE_FIELDS)
-    text, found = _text(body), _files(body)
+    only(body, WRITE_FIELDS)
+    text, found = _text(body), files_given(body, files.FORMATS, files.MAX_BYTES, files.MAX_NAME)
     seller, issue = _issue(world, issue_id)
     if not store.chat_active(issue):
         raise MarketplaceRefusal(409, "chat_inactive", f"issue {issue_id} is {issue['status']}: no new messages")

@@ -8,10 +8,9 @@ Functions validate everything before they write and raise `MarketplaceRefusal` (
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import TYPE_CHECKING
 
+from targ.allegro.buyer_input import bad, files_given, only
 from targ.allegro.messaging import center, files
 from targ.allegro.offers.model import OFFER_KIND
 from targ.allegro.orders.buyer_data import BUYER_KIND, buyer_for
@@ -24,21 +23,10 @@ if TYPE_CHECKING:
 
 WRITE_FIELDS = frozenset({"login", "sellerId", "checkoutFormId", "offerId", "text", "attachments"})
 REPLY_FIELDS = frozenset({"checkoutFormId", "offerId", "text", "attachments"})
-ATTACHMENT_FIELDS = frozenset({"fileName", "mimeType", "content"})
-
-
-def bad(message: str) -> MarketplaceRefusal:
-    return MarketplaceRefusal(400, "bad_request", message)
 
 
 def not_found(message: str) -> MarketplaceRefusal:
     return MarketplaceRefusal(404, "not_found", message)
-
-
-def _only(body: Json, allowed: frozenset[str], where: str = "the body") -> None:
-    extra = sorted(set(body) - allowed)
-    if extra:
-        raise bad(f"unknown field {extra[0]!r} in {where}; allowed: {', '.join(sorted(allowed))}")
 
 
 def _string(body: Json, name: str) -> str | None:
@@ -55,37 +43,6 @@ def _text(body: Json) -> str:
     if len(text) > center.MAX_TEXT:
         raise bad(f"text must be at most {center.MAX_TEXT} characters long (the message center's limit)")
     return text
-
-
-def _files(body: Json) -> list[tuple[str, str, bytes]]:
-    """(file name, media type, bytes) of `attachments: [{fileName, mimeType?, content (base64)}]`, within the
-    seller's limits; `mimeType` defaults to the one the name's extension tells."""
-    given = body.get("attachments")
-    if given is None:
-        return []
-    if not isinstance(given, list):
-        raise bad("attachments must be an array of {fileName, content}")
-    out = []
-    for i, item in enumerate(given):
-        where = f"attachments[{i}]"
-        if not isinstance(item, dict):
-            raise bad(f"{where} must be an object {{fileName, content}}")
-        _only(item, ATTACHMENT_FIELDS, where)
-        name, content = _string(item, "fileName"), item.get("content")
-        if name is None or not isinstance(content, str):
-            raise bad(f"{where} needs fileName and content (base64)")
-        media_type = _string(item, "mimeType") or files.media_type_for(name)
-        if media_type is None or not files.name_allowed(name) or not files.upload_allowed(name, media_type):
-            raise bad(f"{where}: the message center takes {', '.join(files.MEDIA_TYPES)} files only "
-                      f"({', '.join(sorted(set(files.MEDIA_TYPES.values())))}), a mimeType agreeing with the name")
-        try:
-            data = base64.b64decode(content, validate=True)
-        except (binascii.Error, ValueError):
-            raise bad(f"{where}.content must be base64") from None
-        if not data or len(data) > files.MAX_BYTES:
-            raise bad(f"{where}: a file of 1 to {files.MAX_BYTES} bytes")
-        out.append((name, media_type, data))
-    return out
 
 
 def _order(world: World, order_id: str) -> tuple[str, Json]:
@@ -119,8 +76,8 @@ def _post(world: World, seller: str, thread: Json, buyer: Json, text: str, found
 def write(world: World, body: Json) -> Json:
     """A buyer writes to a seller: the seller is the order's, the offer's or `sellerId` (all that are given must
     agree); the buyer is the order's or `login` (created on first use, as a purchase does)."""
-    _only(body, WRITE_FIELDS)
-    text, found = _text(body), _files(body)
+    only(body, WRITE_FIELDS)
+    text, found = _text(body), files_given(body, files.FORMATS, files.MAX_BYTES)
     login, seller_id = _string(body, "login"), _string(body, "sellerId")
     order_id, offer_id = _string(body, "checkoutFormId"), _string(body, "offerId")
     sellers: set[str] = set()
@@ -157,9 +114,9 @@ def write(world: World, body: Json) -> Json:
 def reply(world: World, thread_id: str, body: Json) -> tuple[str, Json]:
     """The thread's buyer writes in it; an order or offer it names must be the thread's seller's (and the order the
     buyer's). Returns (seller, message)."""
-    _only(body, REPLY_FIELDS)
+    only(body, REPLY_FIELDS)
     seller, thread = _thread(world, thread_id)
-    text, found = _text(body), _files(body)
+    text, found = _text(body), files_given(body, files.FORMATS, files.MAX_BYTES)
     order_id, offer_id = _string(body, "checkoutFormId"), _string(body, "offerId")
     if order_id is not None:
         owner, order = _order(world, order_id)
