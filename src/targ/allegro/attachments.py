@@ -10,7 +10,7 @@ A file is a document of its kind, id = the attachment id (a UUID), owner = the s
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,19 @@ class Attachments:
         """(owner, attachment) or None."""
         doc = world.store.get_doc(self.kind, attachment_id)
         return (doc.owner, doc.data) if doc else None
+
+    def upload_checked(self, world: World, seller: str, attachment: Json, content_type: str | None, content: bytes,
+                       *, formats: Formats, max_bytes: int, unsupported: Callable[[str], Exception],
+                       too_large: Callable[[int, int], Exception]) -> None:
+        """The seller's upload of a declared file: in one of the formats (the declared file's, if its name tells
+        it), at most what was declared and `max_bytes`; each refusal is the area's own error."""
+        media_type = (content_type or "").split(";")[0].strip().lower()
+        if not formats.upload_allowed(attachment["fileName"], media_type):
+            raise unsupported(f"{media_type} for {attachment['fileName']}")
+        limit = min(max_bytes, int(attachment["size"]))
+        if len(content) > limit:
+            raise too_large(len(content), limit)
+        self.upload(world, seller, attachment, media_type, content)
 
     def link(self, world: World, seller: str, attachments: list[Json], message_id: str) -> None:
         """Sends the attachments with a message."""

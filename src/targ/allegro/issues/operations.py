@@ -98,14 +98,9 @@ def upload(req: Request) -> Reply:
             or found[1]["uploadedAt"] is not None):
         raise errors.attachment_error("upload", f"Attachment {attachment_id} cannot be uploaded", "attachmentId")
     attachment = found[1]
-    media_type = (req.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if not files.upload_allowed(attachment["fileName"], media_type):
-        raise errors.unsupported_type(f"{media_type} for {attachment['fileName']}")
-    content = req.raw_body
-    limit = min(files.MAX_BYTES, int(attachment["size"]))
-    if len(content) > limit:
-        raise errors.too_large(len(content), limit)
-    files.upload(req.world, user, attachment, media_type, content)
+    files.FILES.upload_checked(req.world, user, attachment, req.headers.get("content-type"), req.raw_body,
+                               formats=files.FORMATS, max_bytes=files.MAX_BYTES,
+                               unsupported=errors.unsupported_type, too_large=errors.too_large)
     return Reply({"id": attachment["id"]}, 200)
 
 

@@ -41,15 +41,10 @@ def upload(req: Request) -> Reply:
         # A buyer's file, or one already sent with a message: not the seller's to replace (403 "User does not
         # have [access]", the spec).
         raise errors.not_allowed()
-    media_type = (req.headers.get("content-type") or "").split(";")[0].strip().lower()
-    if not files.upload_allowed(attachment["fileName"], media_type):
-        raise errors.unsupported_type(f"{media_type} for {attachment['fileName']}")
-    content = req.raw_body
-    limit = min(files.MAX_BYTES, int(attachment["size"]))
-    if len(content) > limit:
-        # Over what was declared (or the 5 MiB any file may have): the spec's "413 Exceeded size limit".
-        raise errors.too_large(len(content), limit)
-    files.upload(req.world, seller, attachment, media_type, content)
+    # Over what was declared (or the 5 MiB any file may have): the spec's "413 Exceeded size limit".
+    files.FILES.upload_checked(req.world, seller, attachment, req.headers.get("content-type"), req.raw_body,
+                               formats=files.FORMATS, max_bytes=files.MAX_BYTES,
+                               unsupported=errors.unsupported_type, too_large=errors.too_large)
     return Reply({"id": attachment["id"]}, 200)
 
 
