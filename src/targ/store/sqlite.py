@@ -13,35 +13,17 @@ from typing import Any
 import orjson
 
 from targ.store.base import Doc, Job, SharedDoc, Store
-from targ.store.listing import FACET_COLUMNS, LISTINGS, NUMBER_COLUMNS, TEXT_COLUMNS, Listing, Query, facet_total, where
+from targ.store.listing import LISTINGS
 from targ.store.lock import FileLock
 from targ.store.memo import forget_memos
 from targ.store.migrations import LATEST, MIGRATIONS
+from targ.store.sqlite_listing import ListingTables
 
 # Documents kept decoded for scan() and peek(), across all kinds: at most this much of their stored text (the decoded
 # copies take about six times as much again). A store of any size then costs a bounded amount of memory: keeping
 # every order read decoded took 2.7 GiB at 100k orders, and stayed after a reset (issue 14).
 MEMO_BYTES = 24 * 2**20
 SCAN_CHUNK = 500   # documents scan() reads at a time
-_LISTING_COLUMNS = ", ".join(("kind", "id", "owner", "seq", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
-# A document's listing row as `listing.values` gives it, after its owner.
-_LISTED_ROW = ("SELECT " + ", ".join(("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags"))
-               + " FROM listing WHERE kind=? AND id=?")
-_LISTING_WIDTH = 5 + len(TEXT_COLUMNS) + len(NUMBER_COLUMNS)
-# A document's listing row, inserted or brought up to date; it shares the document's insertion number.
-_UPSERT_LISTING = (
-    f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
-    + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
-    + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
-_UPDATE_LISTING = ("UPDATE listing SET " + ", ".join(
-    f"{c}=?" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")) + " WHERE kind=? AND id=?")
-_FACETS = ", ".join(FACET_COLUMNS)
-# One more (or, with n=-1, one fewer) row of an owner with these facet values; a row moving from one combination to
-# another is both, in one statement.
-_FACET_ROW = f"(?, ?, {', '.join('?' * len(FACET_COLUMNS))}, ?)"
-_ON_FACETS = f" ON CONFLICT (kind, owner, {_FACETS}) DO UPDATE SET n = listing_facets.n + excluded.n"
-_COUNT_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}" + _ON_FACETS
-_MOVE_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}, {_FACET_ROW}" + _ON_FACETS
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
 _JOB_COLUMNS = "id, kind, due_at, payload, owner"   # the order _job reads them in
@@ -50,7 +32,7 @@ _DONE = {"pending": 0, "done": 1, "failed": 2}
 _STATUS = {v: k for k, v in _DONE.items()}
 
 
-class SQLiteStore(Store):
+class SQLiteStore(ListingTables, Store):
     def __init__(self, path: str | None = None) -> None:
         self.path = path
         self._lock = FileLock(path) if path else None   # before anything touches the file: one server per file
@@ -366,114 +348,6 @@ class SQLiteStore(Store):
         found = [_doc(r) for r in self.conn.execute(sql, args)]
         self.rows_read += len(found)
         return found
-
-    # --- listings (targ.store.listing) ------------------------------------------------------------------------------
-    def _listed(self, kind: str) -> bool:
-        """Whether the listing rows of `kind` are those of its declaration (else they are rebuilt when selected)."""
-        built = self._built.get(kind)
-        if built is None:
-            built = self._built[kind] = self.meta_get(f"listing:{kind}") == LISTINGS[kind].version
-        return built
-
-    def _list(self, kind: str, id: str, owner: str, data: dict[str, Any]) -> None:
-        if not self._listed(kind):
-            # Built now, from the documents (this one included), rather than on the first list: in a new world that
-            # is one document, and rows are then kept with each write instead of 100k built in one request later.
-            # Not while migrating: the listing tables may not exist yet (the first list builds it then).
-            if not self._migrating:
-                self._build_listing(kind)
-        else:
-            listing = LISTINGS[kind]
-            values = listing.values(data)
-            stored = self._cur.execute(_LISTED_ROW, (kind, id)).fetchone()
-            if stored is not None and stored[0] == owner and list(stored[1:]) == values:
-                return   # most writes of a document leave its listed fields as they were: nothing to move
-            if listing.facets:
-                self._recount(listing, kind, id, (owner, *listing.facet_values(values)), stored)
-            if stored is None:
-                self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
-            else:   # the row is there: no insertion number to look up, no conflict to resolve
-                self._cur.execute(_UPDATE_LISTING, (owner, *values, kind, id))
-
-    def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None,
-                 stored: tuple[Any, ...] | None = None) -> None:
-        """Moves a document's row in `listing_facets` from its stored (owner, facets) to `new` (None: deleted).
-        `stored`: its listing row as `_LISTED_ROW` reads it, when the caller has it."""
-        if stored is None:
-            stored = self._cur.execute(_LISTED_ROW, (kind, id)).fetchone()
-        if stored is None:
-            old = None
-        else:
-            texts = stored[1:1 + len(TEXT_COLUMNS)]
-            old = (stored[0], *listing.facet_values_of([texts[listing.texts.index(name)] for name in listing.facets]))
-        if old == new:
-            return
-        if old is not None and new is not None:
-            self._cur.execute(_MOVE_FACETS, (kind, *old, -1, kind, *new, 1))
-            return
-        for key, n in ((old, -1), (new, 1)):
-            if key is not None:
-                self._cur.execute(_COUNT_FACETS, (kind, *key, n))
-
-    def _build_listing(self, kind: str) -> None:
-        listing = LISTINGS[kind]
-        self._write()
-        self.conn.execute("DELETE FROM listing WHERE kind=?", (kind,))
-        rows = self.conn.execute("SELECT id, owner, seq, data FROM docs WHERE kind=?", (kind,))
-        insert = f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES ({', '.join('?' * _LISTING_WIDTH)})"
-        while batch := rows.fetchmany(1000):   # in batches: 100k orders' text never sits in memory at once
-            self._cur.executemany(insert, [(kind, id, owner, seq, *listing.values(orjson.loads(blob)))
-                                           for id, owner, seq, blob in batch])
-        self.conn.execute("DELETE FROM listing_facets WHERE kind=?", (kind,))
-        if listing.facets:
-            picked = [f"coalesce({TEXT_COLUMNS[listing.texts.index(name)]}, '')" for name in listing.facets]
-            picked += ["''"] * (len(FACET_COLUMNS) - len(picked))
-            self.conn.execute(f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) SELECT kind, owner, "
-                              f"{', '.join(picked)}, count(*) FROM listing WHERE kind=? GROUP BY kind, owner, "
-                              f"{', '.join(picked)}", (kind,))
-        self.meta_set(f"listing:{kind}", listing.version)
-        self._built[kind] = True
-
-    def select(self, kind: str, owner: str, query: Query) -> tuple[list[str], int]:
-        listing = LISTINGS[kind]
-        if not self._listed(kind):
-            self._build_listing(kind)
-        clause, args = where(listing, query)
-        base = f"FROM listing WHERE kind=? AND owner=?{clause}"
-        facets = facet_total(listing, query)
-        total = None if facets is None else self._facet_total(listing, kind, owner, query, facets)
-        if total is not None and total <= query.offset:
-            return [], total   # nothing on this page: no row is read (a facet value no order has)
-        direction = " DESC" if query.desc else ""
-        order = f"{listing.column(query.order_by)}{direction}, seq{direction}" if query.order_by else f"seq{direction}"
-        # With the total known, the page asks for no more rows than there are: a rare value (25 orders PROCESSING
-        # among 100k) stops at its last match instead of reading on to the end for a page it cannot fill.
-        limit = query.limit if total is None else min(query.limit, total - query.offset)
-        ids = [row[0] for row in self.conn.execute(f"SELECT id {base} ORDER BY {order} LIMIT ? OFFSET ?",
-                                                   (kind, owner, *args, limit, query.offset))]
-        if total is not None:
-            return ids, total
-        if 0 < len(ids) < query.limit or (not ids and not query.offset):
-            # A short page is the last one: the total is known without counting (a selective filter then costs
-            # one pass over the rows, not two).
-            return ids, query.offset + len(ids)
-        return ids, int(self.conn.execute(f"SELECT count(*) {base}", (kind, owner, *args)).fetchone()[0])
-
-    def _facet_total(self, listing: Listing, kind: str, owner: str, query: Query,
-                     facets: tuple[str, list[Any]]) -> int:
-        # Filtered on facets only: a sum over the owner's few facet combinations, less the rows below the bound on
-        # the first number field (orders past retention: the oldest rows of the table's order, a short range).
-        sql, facet_args = facets
-        total = self.conn.execute(f"SELECT coalesce(sum(n), 0) FROM listing_facets WHERE kind=? AND owner=?{sql}",
-                                  (kind, owner, *facet_args)).fetchone()[0]
-        first = listing.numbers[0]
-        if first in query.at_least:
-            clause, below_args = where(listing, Query(equals=query.equals))
-            column = listing.column(first)
-            # (Never NULL: the first number field is part of the listing table's primary key.)
-            total -= self.conn.execute(f"SELECT count(*) FROM listing WHERE kind=? AND owner=? AND {column} < ?"
-                                       f"{clause}", (kind, owner, query.at_least[first], *below_args)).fetchone()[0]
-        return int(total)
 
     def first_seq_from(self, kind: str, id: str) -> int | None:
         row = self._cur.execute("SELECT seq FROM docs WHERE kind=? AND id>=? ORDER BY id LIMIT 1",
