@@ -26,8 +26,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
-    ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
-    ("allegro", "getOffersSubmittedToAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/submitted-offers
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
     ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}
@@ -35,15 +33,11 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
-    ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
-    ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
-    ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
-    ("allegro", "withdrawOfferFromAlleDiscountCommands"),  # POST /sale/alle-discount/withdraw-offer-commands
     ("voucherify", "activate-member-pending-points"),
     ("voucherify", "add-member"),  # POST /v1/loyalties/{campaignId}/members
     ("voucherify", "add-promotion-tier-to-campaign"),  # POST /v1/promotions/{campaignId}/tiers

@@ -8,7 +8,7 @@ The vendor's sub-objects stay `Json`: targ keeps them as sent and projects them 
 
 from __future__ import annotations
 
-from typing import Required, TypedDict, cast
+from typing import Any, Required, TypedDict, cast
 
 from targ.json_types import Json, JsonView
 
@@ -61,6 +61,7 @@ class Offer(TypedDict, total=False):
     _translations: Json
     _promo: Json
     _automation: dict[str, Json]          # marketplace id → price automation rule
+    _priceHistory: dict[str, list[list[Any]]]   # marketplace id → [[since_ms, amount], ...] (prices.py)
 
 
 def as_offer(data: JsonView) -> Offer:

@@ -7,11 +7,12 @@ An offer is a doc of kind `offer` owned by the seller, stored in the shape `GET 
 * `_published`: the offer has been activated at least once (only never-published drafts can be deleted);
 * `_activation`: the pending activation's marker (a stale activation job finds another one and does nothing);
 * `_translations`, `_promo`, `_automation`: manual translations, promotion packages, price automation rules;
+* `_priceHistory`: each marketplace's prices over the last 30 days, stamped with the clock's time (prices.py);
 * `product`, `ean`, `oneFulfillment`, `fulfillment`: denormalised for other areas (orders, fulfillment, the demo
   view): the first product's id, its EAN, and whether the offer is a One Fulfillment one.
 
-Every change goes through `save`, which stamps `updatedAt`, refreshes the denormalised fields and records the offer
-events the change implies (events.py). Views project the stored doc onto each operation's response schema.
+Every change goes through `save`, which stamps `updatedAt`, refreshes the denormalised fields, records the price
+history and the offer events the change implies (events.py). Views project the stored doc onto each operation's response schema.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from targ.allegro.errors import AllegroError, access_denied
-from targ.allegro.offers import events, references
+from targ.allegro.offers import events, prices, references
 from targ.allegro.offers.documents import Offer, OfferView, as_offer
 from targ.allegro.products.catalog import EAN
 from targ.allegro.products.parameters import values_of
@@ -128,13 +129,15 @@ def offer_ean(offer: OfferView) -> str | None:
 def save(world: World, owner: str, before: Offer | None, after: Offer, *, record: bool = True) -> Offer:
     """The one writer of offers: stamps, refreshes the denormalised fields, stores, records the events
     (`record=False` only for the demo offers, listed before the world's history starts)."""
-    now = iso(world.clock.now_ms())
+    now_ms = world.clock.now_ms()
+    now = iso(now_ms)
     after["updatedAt"] = now
     after.setdefault("createdAt", now)
     after["product"] = {"id": first_product_id(after)} if first_product_id(after) else None
     after["ean"] = offer_ean(after)
     one_ff = bool(after.get("oneFulfillment"))
     after["fulfillment"] = {"provider": "ALLEGRO" if one_ff else "SELLER"}
+    prices.record(after, now_ms)
     world.store.put(OFFER_KIND, after["id"], cast(Json, after), owner=owner)
     if record:
         events.record_changes(world, owner, before, after)

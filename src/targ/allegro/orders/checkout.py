@@ -2,7 +2,9 @@
 
 Prices come from the offers in the order's marketplace currency (`sellingMode.price`, or the offer's
 `additionalMarketplaces.<id>.sellingMode.price` when sold on another marketplace); every line item gets a legacy
-numeric `dealId`. `summary.totalToPay` = the line items + the delivery cost.
+numeric `dealId`. `summary.totalToPay` = the line items + the delivery cost. An offer whose AlleDiscount
+participation is ACTIVE on the order's marketplace sells at its campaign price, both `originalPrice` and `price`,
+with `discounts: [{"type": "CAMPAIGN"}]` (allegro-api #12768; targ.allegro.allediscount.participations).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.allediscount.participations import campaign_price
 from targ.allegro.offers.documents import Offer, OfferView
 from targ.allegro.offers.stock import is_one_fulfillment
 from targ.allegro.orders import delivery
@@ -67,7 +70,7 @@ def price_on(offer: OfferView, marketplace: str) -> Json:
                              f"offer {offer['id']} is not sold on {marketplace} (no price in {currency})")
 
 
-def _line_item(world: World, offer: Offer, quantity: int, price: Json, now: str) -> Json:
+def _line_item(world: World, offer: Offer, quantity: int, price: Json, now: str, campaign: Json | None) -> Json:
     ref: Json = {"id": offer["id"], "name": offer["name"]}
     external = offer.get("external") or {}
     if external.get("id"):
@@ -76,9 +79,12 @@ def _line_item(world: World, offer: Offer, quantity: int, price: Json, now: str)
                 for p in offer.get("productSet") or [] if _UUID.match(str((p.get("product") or {}).get("id")))]
     if products:
         ref["productSet"] = {"products": products}
-    unit = money(Decimal(price["amount"]), price["currency"])
-    return {"id": world.ids.uuid("line_item"), "offer": ref, "quantity": quantity, "originalPrice": unit,
-            "price": dict(unit), "boughtAt": now}
+    unit = money(Decimal((campaign or price)["amount"]), price["currency"])
+    item: Json = {"id": world.ids.uuid("line_item"), "offer": ref, "quantity": quantity, "originalPrice": unit,
+                  "price": dict(unit), "boughtAt": now}
+    if campaign is not None:
+        item["discounts"] = [{"type": "CAMPAIGN"}]
+    return item
 
 
 def _invoice(buyer: Json, required: bool) -> Json:
@@ -117,7 +123,9 @@ def build(world: World, p: Purchase) -> CheckoutForm:
     prices = [price_on(offer, p.marketplace) for offer in offers]   # refuses before anything is written
     buyer = buyer_for(world, p.marketplace, p.buyer)
     order_id = world.ids.uuid("checkout_form")
-    items = [_line_item(world, offer, qty, price, now) for (offer, qty), price in zip(p.lines, prices, strict=True)]
+    campaigns = [campaign_price(world, p.seller, offer["id"], p.marketplace) for offer in offers]
+    items = [_line_item(world, offer, qty, price, now, campaign)
+             for (offer, qty), price, campaign in zip(p.lines, prices, campaigns, strict=True)]
     deal_ids = {li["id"]: world.ids.number("deal", FIRST_DEAL_ID) for li in items}
     shipping, packages = delivery.cost(world, method, p.lines, currency)
     address = _delivery_address(buyer, p.address)

@@ -33,6 +33,7 @@ class LineItem(TypedDict):
     price: Money
     boughtAt: str
     serialNumbers: NotRequired[Json]  # {"expected", "entries"}: set by the seller (operations/line_items.py)
+    discounts: NotRequired[list[Json]]    # [{"type": "CAMPAIGN"}]: sold at an AlleDiscount campaign price
 
 
 class Payment(TypedDict):
