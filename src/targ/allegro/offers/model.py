@@ -12,7 +12,8 @@ An offer is a doc of kind `offer` owned by the seller, stored in the shape `GET 
   view): the first product's id, its EAN, and whether the offer is a One Fulfillment one.
 
 Every change goes through `save`, which stamps `updatedAt`, refreshes the denormalised fields, records the price
-history and the offer events the change implies (events.py). Views project the stored doc onto each operation's response schema.
+history and the offer events the change implies (events.py). Views project the stored doc onto each operation's
+response schema.
 """
 
 from __future__ import annotations
