@@ -163,3 +163,13 @@ def test_refusals(seller_client: httpx.Client) -> None:
         "userMessage": "Campaign with given id doesn't exist or isn't AlleDiscount campaign. Check the provided "
                        "campaign id."}
     assert send(seller_client, "GET", "/sale/alle-discount/campaigns").status_code == 200
+
+
+def test_the_campaigns_scope_is_needed(targ: TargServer, demo: dict[str, Any], seller_client: httpx.Client) -> None:
+    discount = campaign(seller_client, "DISCOUNT")
+    token = targ.admin.call("POST", f"/sellers/{demo['sellerId']}/tokens",
+                            {"scopes": ["allegro:api:sale:offers:read"]})["accessToken"]
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.allegro.public.v1+json"}
+    for path in (f"/sale/alle-discount/{discount}/eligible-offers", f"/sale/alle-discount/{discount}/submitted-offers"):
+        resp = httpx.get(f"{targ.url}{path}", headers=headers)
+        assert resp.status_code == 403 and resp.json()["errors"][0]["code"] == "AccessDenied"
