@@ -38,7 +38,16 @@ DOCUMENTED_BODIES: dict[tuple[str, str], Any] = {
     ("voucherify", "update-products-in-bulk"): [{"source_id": "p-1"}],
     ("voucherify", "update-customers-metadata-in-bulk"): {"source_ids": ["c-1"], "metadata": {"a": 1}},
     ("voucherify", "update-products-metadata-in-bulk"): {"source_ids": ["p-1"], "metadata": {"a": 1}},
+    # The spec's 400 list requires the offer, campaign and proposed price its schema leaves optional.
+    ("allegro", "submitOfferToAlleDiscountCommands"): {
+        "commandId": "c1b3f63d-d293-4333-911d-a0c1053e2c81",
+        "input": {"offer": {"id": "10394822344"}, "campaign": {"id": "ALLEOBNIZKA_20230209"},
+                  "proposedPrice": {"amount": "100.00", "currency": "PLN"}}},
 }
+
+# Operations whose spec documents a 400 for state that does not exist: the withdrawal of an unknown participation
+# (InputParticipationIdDoesNotExist, the spec's example; allegro-api #14022).
+STATE_400 = frozenset({("allegro", "withdrawOfferFromAlleDiscountCommands")})
 
 
 @pytest.mark.parametrize("op", [pytest.param(op, id=op_id(op)) for op in ALL_OPS])
@@ -48,7 +57,9 @@ def test_valid_request_succeeds(op: Operation, targ: TargServer, raw: httpx.Clie
     call = build_call(op, creds_for(demo_creds, project), body=DOCUMENTED_BODIES.get((op.vendor, op.operation_id)))
     resp = call.send(raw)
     has_handler = backing[(op.vendor, op.operation_id)] != "example"
-    if has_handler and resp.status_code in STATE_ERRORS and resp.status_code != op.success_status:
+    state_error = resp.status_code in STATE_ERRORS or (resp.status_code == 400 and
+                                                        (op.vendor, op.operation_id) in STATE_400)
+    if has_handler and state_error and resp.status_code != op.success_status:
         if op.vendor == "allegro" and resp.status_code != 404:
             # 404 for an unknown id is the vendor's answer on every path, documented or not.
             assert op.declares(resp.status_code), f"{resp.status_code} is not documented for {op.operation_id}"
