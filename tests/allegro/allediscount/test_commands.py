@@ -192,6 +192,10 @@ def test_malformed_commands_change_nothing(targ: TargServer, seller_client: http
     with_price: list[tuple[Any, str, str, str]] = [
         ("abc", "ProposedPriceAmountInvalidNumberFormat", "Given proposedPrice is not a valid money representation.",
          "input.proposedPrice.amount has wrong number format."),
+        ("+35", "ProposedPriceAmountInvalidNumberFormat", "Given proposedPrice is not a valid money representation.",
+         "input.proposedPrice.amount has wrong number format."),
+        ("-5", "ProposedPriceAmountNotPositive", "Given proposedPrice amount must be positive.",
+         "input.proposedPrice.amount must be greater than zero."),
         ("0", "ProposedPriceAmountNotPositive", "Given proposedPrice amount must be positive.",
          "input.proposedPrice.amount must be greater than zero."),
         ("35.001", "ProposedPriceAmountInvalidDecimalPlaces",

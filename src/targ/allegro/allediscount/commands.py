@@ -43,7 +43,7 @@ STEP_JOB = "allegro.alle-discount.command-step"
 SUBMIT, WITHDRAW = "submit", "withdraw"
 PATHS = {SUBMIT: "/sale/alle-discount/submit-offer-commands", WITHDRAW: "/sale/alle-discount/withdraw-offer-commands"}
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def is_uuid(value: object) -> bool:

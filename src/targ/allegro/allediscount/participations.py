@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.allediscount import campaigns, eligibility
 from targ.allegro.allediscount.campaigns import Campaign
 from targ.allegro.offers import model
-from targ.clock import iso
 from targ.jobs import runs
 from targ.json_types import Json
 
@@ -71,6 +70,12 @@ def in_campaign(world: World, seller_id: str, campaign_id: str) -> list[Json]:
             if doc.data["campaign"]["id"] == campaign_id]
 
 
+def live_offers(world: World, seller_id: str, campaign_id: str) -> set[str]:
+    """The offers with a live participation in the campaign: one read for a whole list."""
+    now = world.clock.now_ms()
+    return {p["offer"]["id"] for p in in_campaign(world, seller_id, campaign_id) if status(p, now) in LIVE}
+
+
 def live_in(world: World, seller_id: str, campaign_id: str, offer_id: str) -> Json | None:
     now = world.clock.now_ms()
     return next((p for p in of_offer(world, seller_id, offer_id)
@@ -91,7 +96,6 @@ def create(world: World, seller_id: str, campaign: Campaign, offer_id: str, prop
             world.store.delete(PARTICIPATION_KIND, old["participationId"])
     amount = Decimal(str(proposed["amount"]))
     reduction = (amount * campaign.terms.guaranteed_discount / 100).quantize(CENT, ROUND_HALF_UP)
-    now = world.clock.now_ms()
     participation: Json = {
         "participationId": world.ids.uuid(PARTICIPATION_KIND),
         "offer": {"id": offer_id},
@@ -104,7 +108,6 @@ def create(world: World, seller_id: str, campaign: Campaign, offer_id: str, prop
         "purchaseLimit": campaign.terms.purchase_limit,
         "_marketplace": campaign.marketplace,
         "_publication": list(campaign.publication),
-        "_submittedAt": iso(now),
     }
     world.store.insert(PARTICIPATION_KIND, participation["participationId"], participation, owner=seller_id,
                        alt=offer_id)
@@ -145,7 +148,6 @@ def _verify(world: World, job: Job) -> None:
 
 def withdraw(world: World, owner: str, participation: Json) -> None:
     participation["status"] = "FINISHED"
-    participation["_withdrawnAt"] = iso(world.clock.now_ms())
     world.store.put(PARTICIPATION_KIND, participation["participationId"], participation, owner=owner,
                     alt=participation["offer"]["id"])
 

@@ -40,7 +40,8 @@ def eligible_offers(req: Request) -> Reply:
         found = [a for a in found if a.unlisted is None]
     else:
         found = eligibility.listed(world, seller, campaign)
-    found = [a for a in found if participations.live_in(world, seller, campaign.id, a.offer_id) is None]
+    submitted = participations.live_offers(world, seller, campaign.id)
+    found = [a for a in found if a.offer_id not in submitted]
     if req.param("meetsConditions") is True:
         found = [a for a in found if a.meets_conditions]
     shown = [view(campaign, a) for a in found[offset:offset + limit]]
