@@ -23,6 +23,11 @@ from targ.store.sqlite_listing import ListingTables
 # copies take about six times as much again). A store of any size then costs a bounded amount of memory: keeping
 # every order read decoded took 2.7 GiB at 100k orders, and stayed after a reset (issue 14).
 MEMO_BYTES = 24 * 2**20
+# A document's text crosses the driver as UTF-8 bytes, though stored as TEXT: read as a BLOB, written cast to TEXT
+# (see `_memo` in SQLiteStore.__init__).
+_DATA = "CAST(data AS BLOB)"
+_TEXT = "CAST(? AS TEXT)"
+_DOC = f"kind, id, owner, seq, {_DATA}, alt"
 SCAN_CHUNK = 500   # documents scan() reads at a time
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
@@ -230,12 +235,12 @@ class SQLiteStore(ListingTables, Store):
 
     # --- documents ------------------------------------------------------------------------------------------------
     def get(self, kind: str, id: str) -> dict[str, Any] | None:
-        row = self._cur.execute("SELECT CAST(data AS BLOB) FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute(f"SELECT {_DATA} FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return orjson.loads(row[0]) if row else None
 
     def get_doc(self, kind: str, id: str) -> Doc | None:
         row = self._cur.execute(
-            "SELECT kind, id, owner, seq, CAST(data AS BLOB), alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+            f"SELECT {_DOC} FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
     def peek(self, kind: str, id: str) -> SharedDoc | None:
@@ -246,7 +251,8 @@ class SQLiteStore(ListingTables, Store):
         hit = self._peeked.get(key)
         if hit is not None:
             return hit
-        row = self._cur.execute("SELECT owner, seq, CAST(data AS BLOB), alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute(f"SELECT owner, seq, {_DATA}, alt FROM docs WHERE kind=? AND id=?",
+                                (kind, id)).fetchone()
         if row is None:
             return None
         self.rows_read += 1
@@ -259,7 +265,7 @@ class SQLiteStore(ListingTables, Store):
 
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
         row = self.conn.execute(
-            "SELECT kind, id, owner, seq, CAST(data AS BLOB), alt FROM docs WHERE kind=? AND owner=? AND alt=?",
+            f"SELECT {_DOC} FROM docs WHERE kind=? AND owner=? AND alt=?",
             (kind, owner, alt)).fetchone()
         return _doc(row) if row else None
 
@@ -275,14 +281,14 @@ class SQLiteStore(ListingTables, Store):
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
         if alt is None:
-            same = self._cur.execute("UPDATE docs SET data=CAST(? AS TEXT) WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
+            same = self._cur.execute(f"UPDATE docs SET data={_TEXT} WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
                                      (blob, kind, id, owner))
         else:
-            same = self._cur.execute("UPDATE docs SET data=CAST(? AS TEXT) WHERE kind=? AND id=? AND owner=? AND alt=?",
+            same = self._cur.execute(f"UPDATE docs SET data={_TEXT} WHERE kind=? AND id=? AND owner=? AND alt=?",
                                      (blob, kind, id, owner, alt))
         if same.rowcount:
             return
-        if self._cur.execute("UPDATE docs SET owner=?, alt=?, data=CAST(? AS TEXT) WHERE kind=? AND id=?",
+        if self._cur.execute(f"UPDATE docs SET owner=?, alt=?, data={_TEXT} WHERE kind=? AND id=?",
                              (owner, alt, blob, kind, id)).rowcount == 0:
             self._insert_row(kind, id, owner, alt, blob)
 
@@ -303,7 +309,7 @@ class SQLiteStore(ListingTables, Store):
 
     def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: bytes, conflict: str = "") -> bool:
         """Whether a row was inserted (`conflict` is the statement's ON CONFLICT clause, if any)."""
-        return self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT))"
+        return self._cur.execute(f"INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, {_TEXT})"
                                  + conflict, (kind, id, owner, self.next_seq("docs"), alt, blob)).rowcount == 1
 
     def delete(self, kind: str, id: str) -> bool:
@@ -328,13 +334,13 @@ class SQLiteStore(ListingTables, Store):
                                       for i in range(len(alts)))
             page_args = [x for key in alts for x in (*args, key, limit + offset)]
             head, head_args = _where(kind, owner, None)
-            sql = (f"SELECT kind, id, owner, seq, CAST(data AS BLOB), alt FROM docs{head} AND seq IN ({arms}{order} LIMIT ? OFFSET ?)"
+            sql = (f"SELECT {_DOC} FROM docs{head} AND seq IN ({arms}{order} LIMIT ? OFFSET ?)"
                    + order)
             found = [_doc(r) for r in self.conn.execute(sql, [*head_args, *page_args, limit, offset])]
             self.rows_read += len(found)
             return found
         where, args = _where(kind, owner, after_seq)
-        sql = "SELECT kind, id, owner, seq, CAST(data AS BLOB), alt FROM docs" + where
+        sql = f"SELECT {_DOC} FROM docs" + where
         if alts is not None:
             sql += f" AND alt IN ({', '.join('?' * len(alts))})"
             args += alts
@@ -364,7 +370,7 @@ class SQLiteStore(ListingTables, Store):
         # at once, only what the memo keeps.
         last = 0
         while True:
-            rows = self.conn.execute("SELECT id, seq, CAST(data AS BLOB), alt FROM docs WHERE kind=? AND owner=? AND seq>?"
+            rows = self.conn.execute(f"SELECT id, seq, {_DATA}, alt FROM docs WHERE kind=? AND owner=? AND seq>?"
                                      " ORDER BY seq LIMIT ?", (kind, owner, last, SCAN_CHUNK)).fetchall()
             self.rows_read += len(rows)
             for id, seq, blob, alt in rows:
