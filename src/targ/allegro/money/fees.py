@@ -182,7 +182,7 @@ def quotes(world: World, seller: str, offer_ids: Iterable[str]) -> list[Json]:
         offer = doc.data
         for marketplace, options in (offer.get("_promo") or {}).items():
             currency = MARKETPLACES.get(marketplace, "PLN")
-            packages = [options.get("basePackage")] + list(options.get("extraPackages") or ())
+            packages = [options.get("basePackage"), *(options.get("extraPackages") or ())]
             for option in packages:
                 quote = _package_quote(offer_id, option, currency, now) if option else None
                 if quote is not None:
