@@ -17,7 +17,7 @@ from targ.allegro.catalog.dataset import REFERENCE, load
 from targ.allegro.catalog.tree import tree
 from targ.allegro.messages import localised
 from targ.allegro.money import errors
-from targ.allegro.money.commission import commission, featured_commission, is_advertisement, rate
+from targ.allegro.money.commission import CENT, commission, featured_commission, is_advertisement, rate
 from targ.allegro.offers import model as offers
 from targ.allegro.orders.model import money
 from targ.allegro.sellers import MARKETPLACES
@@ -106,17 +106,23 @@ def _value(offer: Json, currency: str) -> Decimal:
         raise errors.invalid("required", "offer.sellingMode.price", field="offer.sellingMode.price")
     where = "price" if selling.get("price") else "startingPrice"
     amount = price["amount"]
-    try:
-        value = Decimal(str(amount))
-    except InvalidOperation:
-        raise errors.bad_format(f"offer.sellingMode.{where}.amount", amount) from None
-    if not value.is_finite() or value <= 0 or value.as_tuple().exponent < -2:  # type: ignore[operator]
+    value = _amount(amount)
+    if value is None:
         raise errors.bad_format(f"offer.sellingMode.{where}.amount", amount)
     if price.get("currency") not in (None, currency):
         # allegro-api #9896 staff: the price in the marketplace's currency in, the marketplace's currency out.
         raise errors.invalid("currency", f"offer.sellingMode.{where}.currency", currency=currency,
                              given=str(price.get("currency")))
     return value
+
+
+def _amount(text: object) -> Decimal | None:
+    """A positive amount with at most two decimals, or None."""
+    try:
+        value = Decimal(str(text))
+        return value if value.is_finite() and value > 0 and value == value.quantize(CENT) else None
+    except InvalidOperation:
+        return None
 
 
 def _promotions(offer: Json, raw: Any) -> list[str]:
