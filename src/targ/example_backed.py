@@ -10,7 +10,6 @@ from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
-    ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
@@ -33,7 +32,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
-    ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}

@@ -11,7 +11,7 @@ from typing import Any
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
+from allegro_kit import generated_client
 
 from targ.testing import TargServer
 
@@ -20,14 +20,10 @@ MEDIA = "application/vnd.allegro.public.v1+json"
 
 @pytest.fixture
 def api(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.ApiClient]:
-    cfg = Configuration(host=targ.url)
     # A token that outlives the day the offers' prices need to be verified.
-    cfg.access_token = targ.admin.call("POST", f"/sellers/{demo['sellerId']}/tokens",
-                                       {"expiresIn": 7 * 86_400})["accessToken"]
-    cfg.client_side_validation = False
-    client = allegro_api.ApiClient(cfg)
-    yield client
-    client.rest_client.pool_manager.clear()
+    token = targ.admin.call("POST", f"/sellers/{demo['sellerId']}/tokens", {"expiresIn": 7 * 86_400})["accessToken"]
+    with generated_client(targ, token) as client:
+        yield client
 
 
 def call(api: allegro_api.ApiClient, method: str, path: str, body: Any = None, **path_params: str) -> Any:
