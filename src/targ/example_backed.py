@@ -23,7 +23,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
-    ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers

@@ -61,6 +61,7 @@ class Offer(TypedDict, total=False):
     _translations: Json
     _promo: Json
     _automation: dict[str, Json]          # marketplace id → price automation rule
+    _auction: Json                        # an auction's bids and current price (targ.allegro.bidding.auction)
 
 
 def as_offer(data: JsonView) -> Offer:
