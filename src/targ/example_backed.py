@@ -18,8 +18,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
-    ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
-    ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
@@ -37,7 +35,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
-    ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
