@@ -146,6 +146,11 @@ def speaking(language: str) -> Iterator[None]:
         _answering.reset(token)
 
 
+def answering() -> str:
+    """The language of the answer being built (an offer's title is shown in it where translated: the public search)."""
+    return _answering.get()
+
+
 def localised(item: Mapping[str, Any], field: str) -> Any:
     """`item[field]` in the answer's language: the dataset carries Polish names with English translations
     (`<field>En`); other languages get the Polish ones."""

@@ -38,7 +38,6 @@ class Page:
     offset: int
     limit: int
     include: frozenset[str]
-    language: str | None          # Accept-Language as sent: titles in that language where translated
 
 
 def invalid(message: str, path: str) -> AllegroError:
@@ -169,4 +168,4 @@ def read(req: Request) -> tuple[Query, Page]:
                   formats=tuple(dict.fromkeys(given.formats)), price=given.price.get("price"),
                   values={k: tuple(dict.fromkeys(v)) for k, v in given.values.items()}, ranges=given.ranges,
                   sort=req.param("sort") or "relevance")
-    return query, Page(offset, limit, _include(req), req.param("Accept-Language"))
+    return query, Page(offset, limit, _include(req))

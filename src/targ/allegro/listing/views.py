@@ -2,8 +2,8 @@
 with their counts, the search's metadata and the sort options, each left out when `include` says so.
 
 Names (filters, their values, categories, sort options) are Polish, or English for `Accept-Language: en-US`, as the
-dataset's names are (targ.allegro.messages.localised). An offer's title is its manual translation into the language
-`Accept-Language` names when it has one (offer translations), else its own: Allegro machine-translates titles for
+dataset's names are (targ.allegro.messages.localised). An offer's title is its manual translation into the answer's
+language (`Accept-Language`) when it has one (offer translations), else its own: Allegro machine-translates titles for
 display, which targ does not model, so no offer is left out for its language.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from targ.allegro.catalog.tree import tree
 from targ.allegro.listing.query import SEARCH_WINDOW, Page
 from targ.allegro.listing.search import FORMATS, PROMO_PACKAGE, Candidate, Found, Query, number_of
-from targ.allegro.messages import localised
+from targ.allegro.messages import answering, localised
 from targ.allegro.sellers import get_seller
 from targ.json_types import Json
 
@@ -50,8 +50,8 @@ def _money(amount: Decimal, currency: str) -> Json:
 
 
 # --- offers -----------------------------------------------------------------------------------------------------------
-def _title(c: Candidate, language: str | None) -> str:
-    translated = ((c.offer.get("_translations") or {}).get(language or "") or {}).get("title") or {}
+def _title(c: Candidate) -> str:
+    translated = ((c.offer.get("_translations") or {}).get(answering()) or {}).get("title") or {}
     return str(translated.get("translation") or c.offer.get("name") or "")
 
 
@@ -77,14 +77,14 @@ def _selling_mode(c: Candidate) -> Json:
     return out
 
 
-def item(world: World, c: Candidate, language: str | None, sellers: dict[str, Json]) -> Json:
+def item(world: World, c: Candidate, sellers: dict[str, Json]) -> Json:
     """One `ListingOffer`."""
     offer = c.offer
     lowest = c.delivery
     stock = offer.get("stock") or {}
     out: Json = {
         "id": offer["id"],
-        "name": _title(c, language),
+        "name": _title(c),
         "seller": _seller(world, c.owner, sellers),
         "promotion": {"emphasized": c.promoted, "bold": PROMO_PACKAGE in c.packages,
                       "highlight": PROMO_PACKAGE in c.packages},
@@ -177,8 +177,8 @@ def response(world: World, q: Query, page: Page, found: Found) -> Json:
     if "items" in page.include:
         shown = found.items[page.offset:page.offset + page.limit]
         sellers: dict[str, Json] = {}
-        out["items"] = {"promoted": [item(world, c, page.language, sellers) for c in shown if c.promoted],
-                        "regular": [item(world, c, page.language, sellers) for c in shown if not c.promoted]}
+        out["items"] = {"promoted": [item(world, c, sellers) for c in shown if c.promoted],
+                        "regular": [item(world, c, sellers) for c in shown if not c.promoted]}
     if "categories" in page.include:
         out["categories"] = _categories(q, found)
     if "filters" in page.include:
