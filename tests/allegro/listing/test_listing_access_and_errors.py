@@ -36,6 +36,7 @@ def test_an_unverified_application_is_refused(targ: TargServer, http: httpx.Clie
 @pytest.mark.parametrize(("params", "status", "path"), [
     ({}, 400, "phrase"),                                                  # none of phrase, category, seller
     ({"marketplaceId": "allegro-pl"}, 400, "phrase"),
+    ({"seller.id": "", "phrase": ""}, 400, "phrase"),
     ({"phrase": "x", "sort": "-relevance"}, 422, "sort"),                 # not one of the spec's values
     ({"phrase": "x", "limit": 61}, 422, "limit"),                         # over the maximum
     ({"phrase": "x", "limit": 0}, 422, "limit"),

@@ -68,6 +68,7 @@ def _list(req: Request, name: str) -> list[str]:
 
 
 def _sellers(req: Request) -> frozenset[str] | None:
+    """The sellers' user ids the search is limited to (an unknown login: none), None when not limited."""
     ids, logins = _list(req, "seller.id"), _list(req, "seller.login")
     if ids and logins:
         raise invalid("seller.id and seller.login cannot be used together.", "seller.login")
@@ -152,7 +153,7 @@ def read(req: Request) -> tuple[Query, Page]:
     phrase = req.param("phrase")
     category_id = req.param("category.id")
     sellers = _sellers(req)
-    if not (phrase or category_id or req.param("seller.id") or req.param("seller.login")):
+    if not (phrase or category_id or sellers is not None):
         raise AllegroError(400, "VALIDATION_ERROR", "At least one of: phrase, seller.id, seller.login or "
                            "category.id is required.", path="phrase")
     if category_id and tree().get(str(category_id)) is None:
