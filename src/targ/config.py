@@ -32,6 +32,10 @@ SETTINGS: dict[str, Setting] = {
                                "`form-or-query` (the legacy query string too) or `form-only` (the vendor since "
                                "2025-08-23).", ("form-or-query", "form-only")),
     "paymentDeadline": Setting("P7D", "duration", "An unpaid order is AUTO_CANCELLED after this."),
+    "auctionPaymentDeadline": Setting("P30D", "duration", "An unpaid order won in an auction is AUTO_CANCELLED "
+                                      "after this (vendor: 30 days)."),
+    "affiliateConfirmation": Setting("P30D", "duration", "A CPS conversion of a paid, kept order is CONFIRMED "
+                                     "this long after the purchase."),
     "buyerCancelWindow": Setting("P3D", "duration", "A buyer may cancel or modify an order within this."),
     "orderRetention": Setting("P365D", "duration", "Orders older than this leave lists and GET by id (404)."),
     "eventRetention": Setting("P60D", "duration", "Order and offer events older than this are dropped."),

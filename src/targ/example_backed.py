@@ -17,12 +17,9 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
-    ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
-    ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
-    ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
@@ -32,7 +29,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
-    ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images

@@ -112,7 +112,7 @@ def post_seller_token(req: Request) -> Reply:
 @ADMIN.route("POST", "/clients")
 def post_client(req: Request) -> Reply:
     body = json_object(req)
-    _only(body, {"redirectUris", "scopes", "name"})
+    _only(body, {"redirectUris", "scopes", "name", "verified"})
     uris = _string_list(body, "redirectUris") or []
     for uri in uris:
         if not (uri.startswith(("https://", "http://")) or is_loopback(uri)) or "#" in uri:
@@ -125,7 +125,10 @@ def post_client(req: Request) -> Reply:
     name = body.get("name", "")
     if not isinstance(name, str):
         raise bad_request("name must be a string")
-    client = create_client(req.world, redirect_uris=uris, scopes=scopes, name=name)
+    verified = body.get("verified", True)
+    if not isinstance(verified, bool):
+        raise bad_request("verified must be a boolean")
+    client = create_client(req.world, redirect_uris=uris, scopes=scopes, name=name, verified=verified)
     return Reply({"clientId": client["clientId"], "clientSecret": client["clientSecret"]}, 201)
 
 

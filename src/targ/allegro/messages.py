@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from targ.allegro.bidding.texts import TEXTS as BIDDING
 from targ.allegro.fulfillment.texts import TEXTS as FULFILLMENT
 from targ.allegro.issues.texts import TEXTS as ISSUES
 from targ.allegro.messaging.texts import TEXTS as MESSAGING
@@ -95,7 +96,7 @@ def _catalogue() -> dict[str, Entry]:
     for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT), ("money", MONEY)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
     # The message center's, ratings' and issues' texts were written English-first: other languages get English.
-    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS), ("issues", ISSUES)):
+    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS), ("issues", ISSUES), ("bidding", BIDDING)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in table.items()})
     return out
 
@@ -143,6 +144,11 @@ def speaking(language: str) -> Iterator[None]:
         yield
     finally:
         _answering.reset(token)
+
+
+def answering() -> str:
+    """The language of the answer being built (an offer's title is shown in it where translated: the public search)."""
+    return _answering.get()
 
 
 def localised(item: Mapping[str, Any], field: str) -> Any:

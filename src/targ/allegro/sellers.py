@@ -90,9 +90,10 @@ def _tax_id(world: World) -> str:
 
 # --- OAuth clients ---------------------------------------------------------------------------------------------------
 def create_client(world: World, *, redirect_uris: Sequence[str] = (), scopes: Sequence[str] | None = None,
-                  grants: Sequence[str] = GRANTS, name: str = "") -> dict[str, Any]:
+                  grants: Sequence[str] = GRANTS, name: str = "", verified: bool = True) -> dict[str, Any]:
     """An OAuth application. Without registered redirect URIs it accepts any http://localhost:* or
-    http://127.0.0.1:* one (as the demo client does); with them, exactly those."""
+    http://127.0.0.1:* one (as the demo client does); with them, exactly those. `verified`: whether Allegro verified
+    it (only verified applications may search offers, `GET /offers/listing`)."""
     client_id = world.ids.hex("client_id", 32)
     client = {
         "clientId": client_id,
@@ -101,6 +102,7 @@ def create_client(world: World, *, redirect_uris: Sequence[str] = (), scopes: Se
         "redirectUris": list(redirect_uris),
         "scopes": list(scopes) if scopes is not None else list(all_scopes()),
         "grants": list(grants),
+        "verified": verified,
         "createdAt": world.clock.now_ms(),
     }
     world.store.put(CLIENT_KIND, client_id, client)

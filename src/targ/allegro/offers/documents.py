@@ -62,6 +62,7 @@ class Offer(TypedDict, total=False):
     _promo: Json
     _automation: dict[str, Json]          # marketplace id → price automation rule
     _priceHistory: dict[str, list[list[Any]]]   # marketplace id → [[since_ms, amount], ...] (prices.py)
+    _auction: Json                        # an auction's bids and current price (targ.allegro.bidding.auction)
 
 
 def as_offer(data: JsonView) -> Offer:

@@ -194,7 +194,7 @@ def listing_view(offer: OfferView, marketplace: str | None = None) -> Json:
         "category": offer.get("category"),
         "primaryImage": {"url": images[0]} if images else None,
         "sellingMode": selling,
-        "saleInfo": {"biddersCount": 0},
+        "saleInfo": sale_info(offer),
         "stock": {"available": int((offer.get("stock") or {}).get("available") or 0),
                   "sold": int(offer.get("_sold") or 0)},
         "stats": {"watchersCount": 0, "visitsCount": 0},
@@ -219,6 +219,16 @@ def listing_view(offer: OfferView, marketplace: str | None = None) -> Json:
     row: Json = project(array_property(_schema("searchOffersUsingGET"))[1],
                         {k: v for k, v in item.items() if v is not None})
     return row
+
+
+def sale_info(offer: OfferView) -> Json:
+    """OfferListingDtoV1SaleInfo: an auction's current (highest bid) price and its bidders, as the bidding area keeps
+    them in `_auction`; nobody bids on other offers."""
+    auction = offer.get("_auction") or {}
+    info: Json = {"biddersCount": int(auction.get("biddersCount") or 0)}
+    if auction.get("currentPrice"):
+        info["currentPrice"] = auction["currentPrice"]
+    return info
 
 
 def base_marketplace(offer: OfferView) -> str:

@@ -17,6 +17,7 @@ offer changed since (ended, re-scheduled) and does nothing.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroProblem
@@ -49,6 +50,8 @@ def activation_problems(offer: Offer) -> list[AllegroProblem]:
     if selling.get("format", "BUY_NOW") == "BUY_NOW" and not selling.get("price"):
         problems.append(AllegroProblem("VALIDATION_ERROR", "The offer has no price.", path="sellingMode.price",
                                        user_message="Oferta nie ma ceny."))
+    if selling.get("format") == "AUCTION":
+        problems += _auction_problems(offer)
     if not offer.get("images"):
         problems.append(AllegroProblem("VALIDATION_ERROR", "The offer must have at least one image.", path="images",
                                        user_message="Oferta musi mieć co najmniej jedno zdjęcie."))
@@ -56,6 +59,42 @@ def activation_problems(offer: Offer) -> list[AllegroProblem]:
         # The vendor's code and text (allegro-api#11011).
         problems.append(AllegroProblem("AvailableStockMustEqualToOneOrBeGreaterThanOne",
                                        "The listed quantity cannot be less than 1.", path="stock.available"))
+    return problems
+
+
+# An auction lasts 1, 3, 5, 7 or 10 days (the spec's OfferDuration; allegro-api #469, staff).
+AUCTION_DAYS = (1, 3, 5, 7, 10)
+_DAY_MS = 86_400_000
+
+
+def _auction_problems(offer: Offer) -> list[AllegroProblem]:
+    """What an auction needs besides a listed offer's basics: a starting price, exactly one item and a duration of
+    the auction's (allegro-api #469, staff: "w stock musisz podać wartość 1"); a minimal price and a buy-now price,
+    when set, above the starting price (decided: a lower one could never apply)."""
+    problems: list[AllegroProblem] = []
+    selling = offer.get("sellingMode") or {}
+    starting = (selling.get("startingPrice") or {}).get("amount")
+    if starting is None:
+        problems.append(AllegroProblem("VALIDATION_ERROR", "An auction needs a starting price.",
+                                       path="sellingMode.startingPrice", user_message="Licytacja wymaga ceny "
+                                       "wywoławczej."))
+    for kind, name in (("minimalPrice", "minimal price"), ("price", "buy-now price")):
+        amount = (selling.get(kind) or {}).get("amount")
+        if starting is not None and amount is not None and Decimal(str(amount)) <= Decimal(str(starting)):
+            problems.append(AllegroProblem("VALIDATION_ERROR", f"The {name} of an auction must be above its "
+                                           "starting price.", path=f"sellingMode.{kind}"))
+    if int((offer.get("stock") or {}).get("available") or 0) > 1:
+        problems.append(AllegroProblem("VALIDATION_ERROR", "An auction sells exactly one item.",
+                                       path="stock.available", user_message="W licytacji możesz wystawić tylko "
+                                       "jedną sztukę."))
+    duration = (offer.get("publication") or {}).get("duration")
+    try:
+        days = parse_duration(duration) / _DAY_MS if duration else None
+    except ValueError:
+        days = None
+    if days not in AUCTION_DAYS:
+        problems.append(AllegroProblem("VALIDATION_ERROR", "An auction lasts 1, 3, 5, 7 or 10 days "
+                                       "(publication.duration).", path="publication.duration"))
     return problems
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, cast
 
+from targ.allegro.affiliate import marker
 from targ.allegro.buyer_input import bad, only
 from targ.allegro.fulfillment import outbound
 from targ.allegro.money import sales
@@ -44,7 +45,7 @@ ADDRESS_FIELDS = frozenset({"firstName", "lastName", "street", "city", "zipCode"
 BUYER_FIELDS = frozenset({"login", "email", "firstName", "lastName", "companyName", "guest", "personalIdentity",
                           "phoneNumber", "language", "address", "taxId"})
 PURCHASE_FIELDS = frozenset({"sellerId", "lineItems", "buyer", "delivery", "payment", "invoiceRequired",
-                             "messageToSeller", "marketplace", "surcharges", "fillIn", "pay"})
+                             "messageToSeller", "marketplace", "surcharges", "fillIn", "pay", "affiliate"})
 
 
 # --- validation of the admin bodies -----------------------------------------------------------------------------------
@@ -173,13 +174,18 @@ def parse_purchase(world: World, body: Json) -> Purchase:
                     method_id=_text(parcel.get("methodId"), "delivery.methodId"), pickup_point=point,
                     address=address(parcel.get("address")), payment_type=payment.get("type"),
                     provider=payment.get("provider"), invoice_required=_flag(body, "invoiceRequired", False),
-                    message=message, surcharges=surcharges, fill_in=fill_in, pay=pay)
+                    message=message, surcharges=surcharges, fill_in=fill_in, pay=pay,
+                    affiliate=marker.parse(world, body.get("affiliate")))
 
 
 # --- the buyer's steps ------------------------------------------------------------------------------------------------
 def purchase(world: World, body: Json) -> tuple[CheckoutForm, list[Json]]:
     """A purchase: the order BOUGHT, then (by default) filled in and paid. Returns the order and its events."""
-    p = parse_purchase(world, body)
+    return buy(world, parse_purchase(world, body))
+
+
+def buy(world: World, p: Purchase) -> tuple[CheckoutForm, list[Json]]:
+    """The purchase `p` (parsed, possibly completed by another area: an auction's winner, targ.allegro.bidding)."""
     order = build(world, p)
     for offer, quantity in p.lines:
         try:
@@ -196,8 +202,10 @@ def purchase(world: World, body: Json) -> tuple[CheckoutForm, list[Json]]:
         steps += _pay(world, order)
     model.index_line_items(world, order)
     if order["status"] != model.READY:
-        world.schedule(AUTO_CANCEL_JOB, world.config.ms("paymentDeadline"), {"order": order["id"]},
+        world.schedule(AUTO_CANCEL_JOB, world.config.ms(p.deadline), {"order": order["id"]},
                        owner=model.seller_of(order))
+    if p.affiliate:
+        marker.record(world, order)
     return _done(world, order, steps)
 
 

@@ -89,8 +89,9 @@ def address(country: str, draw: _Draw) -> Json:
 
 
 def new_buyer(world: World, marketplace: str, given: Json) -> Json:
-    """A buyer with every field the CheckoutForm carries; `given` fields win over generated ones."""
-    buyer_id = world.ids.number(BUYER_KIND, FIRST_BUYER_ID)
+    """A buyer with every field the CheckoutForm carries; `given` fields win over generated ones (`id` too: an
+    Allegro account buying, e.g. an auction's winner, is the same user)."""
+    buyer_id = str(given.get("id") or world.ids.number(BUYER_KIND, FIRST_BUYER_ID))
     draw = _Draw(f"{world.seed}/buyer/{buyer_id}")
     country = COUNTRY_OF.get(marketplace, "PL")
     woman = draw.number(2) == 0

@@ -54,6 +54,12 @@ class Purchase:
     surcharges: list[Json] = field(default_factory=list)
     fill_in: bool = True
     pay: bool = True
+    # Set by other areas, never by the admin body: unit prices agreed elsewhere (offer id → price: an auction's
+    # winning bid), the config duration after which an unpaid order is AUTO_CANCELLED, and the affiliate marker
+    # (targ.allegro.affiliate.marker) the buyer came with.
+    prices: dict[str, Json] = field(default_factory=dict)
+    deadline: str = "paymentDeadline"
+    affiliate: Json | None = None
 
 
 def price_on(offer: OfferView, marketplace: str) -> Json:
@@ -120,7 +126,8 @@ def build(world: World, p: Purchase) -> CheckoutForm:
     currency = MARKETPLACES[p.marketplace]
     offers = [offer for offer, _ in p.lines]
     method, payment_type = delivery.choose_method(world, p.marketplace, offers, p.method_id, p.payment_type)
-    prices = [price_on(offer, p.marketplace) for offer in offers]   # refuses before anything is written
+    # Refuses before anything is written.
+    prices = [p.prices.get(offer["id"]) or price_on(offer, p.marketplace) for offer in offers]
     buyer = buyer_for(world, p.marketplace, p.buyer)
     order_id = world.ids.uuid("checkout_form")
     campaigns = [campaign_price(world, p.seller, offer["id"], p.marketplace) for offer in offers]
@@ -162,5 +169,7 @@ def build(world: World, p: Purchase) -> CheckoutForm:
                   "invoices": [], "links": [], "dealIds": deal_ids, "country": COUNTRY_OF[p.marketplace],
                   "pendingSurcharges": [{"id": world.ids.uuid("payment"), **s} for s in p.surcharges]},
     })
+    if p.affiliate:
+        order["_targ"]["affiliate"] = p.affiliate
     # Built key by key so that `messageToSeller` comes second when given, as the vendor shows it: typed once built.
     return as_checkout_form(order)

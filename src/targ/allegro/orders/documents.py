@@ -81,6 +81,7 @@ class OrderState(TypedDict):
     dealIds: dict[str, str]           # line item id → deal id
     country: str
     pendingSurcharges: NotRequired[list[Json]]   # taken off once paid (buyer._pay)
+    affiliate: NotRequired[Json]      # {publisher, urlParameters}: the buyer came by a publisher's link
 
 
 class CheckoutForm(TypedDict):

@@ -18,7 +18,7 @@ from targ.allegro.catalog.delivery import canonical_carrier
 from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.orders import carrier, model
 from targ.allegro.orders.access import seller_id
-from targ.allegro.orders.documents import CheckoutForm
+from targ.allegro.orders.documents import CheckoutForm, CheckoutFormOrJson
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.clock import iso
 from targ.http.request import Request
@@ -50,19 +50,25 @@ FILTERS: dict[str, Callable[[Json], list[Any]]] = {
 
 
 # --- the buyer's side ----------------------------------------------------------------------------------------------
-def _returned_so_far(world: World, order: CheckoutForm) -> dict[str, int]:
+def returns_of(world: World, order: CheckoutFormOrJson) -> list[Json]:
+    """The returns the buyer declared for `order`, oldest first (also read by affiliate conversions)."""
+    return [doc.data for doc in world.store.find(RETURN_KIND, model.seller_of(order))
+            if doc.data["orderId"] == order["id"]]
+
+
+def returned_so_far(world: World, order: CheckoutFormOrJson) -> dict[str, int]:
+    """Line item id → units the buyer has declared returned."""
     out: dict[str, int] = {}
-    for doc in world.store.find(RETURN_KIND, model.seller_of(order)):
-        if doc.data["orderId"] == order["id"]:
-            for line_item_id, qty in doc.data["_targ"]["lineItems"].items():
-                out[line_item_id] = out.get(line_item_id, 0) + qty
+    for ret in returns_of(world, order):
+        for line_item_id, qty in ret["_targ"]["lineItems"].items():
+            out[line_item_id] = out.get(line_item_id, 0) + qty
     return out
 
 
 def declare(world: World, order: CheckoutForm, items: list[Json], parcel: Json | None) -> Json:
     """A return of `items` ([{lineItemId, quantity, reason}]) of a paid order, optionally already sent back."""
     model.require_status(order, model.READY)
-    already = _returned_so_far(world, order)
+    already = returned_so_far(world, order)
     lines: dict[str, int] = {}
     out_items = []
     for item in items:
