@@ -9,21 +9,15 @@ silence), and an operation listed here that has a handler fails it too (the list
 from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
-    ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
-    ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
-    ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
-    ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
-    ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
     ("allegro", "getListing"),  # GET /offers/listing
-    ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
@@ -33,7 +27,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
-    ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("voucherify", "activate-member-pending-points"),

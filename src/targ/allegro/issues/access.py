@@ -4,6 +4,8 @@ declares both (docs/behaviour.md, "Post-purchase issues")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from targ.allegro.errors import access_denied
 from targ.allegro.issues import errors, seller, store
 from targ.http.request import Request
@@ -36,3 +38,10 @@ def own_dispute(req: Request) -> tuple[str, Json]:
     if found[0] != user:
         raise errors.not_allowed()
     return user, found[1]
+
+
+def values(value: Any) -> set[str] | None:
+    """A repeatable query parameter (`status`) as a set; None when not given."""
+    if not value:
+        return None
+    return {str(v) for v in value} if isinstance(value, list) else {str(value)}

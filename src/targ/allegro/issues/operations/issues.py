@@ -4,23 +4,16 @@ attachments?}` and `POST …/status` `{status, message, partialRefund?}`. Rules 
 
 from __future__ import annotations
 
-from typing import Any
-
 from targ.allegro.issues import seller, store
-from targ.allegro.issues.access import own_issue, seller_id
+from targ.allegro.issues.access import own_issue, seller_id, values
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-
-
-def _values(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 @handler("allegro", "getListOfIssuesUsingGET")
 def list_issues(req: Request) -> Reply:
     user = seller_id(req)
-    wanted = req.param("status")
-    found = seller.listing(req.world, user, req.param("checkoutForm.id"), set(_values(wanted)) if wanted else None)
+    found = seller.listing(req.world, user, req.param("checkoutForm.id"), values(req.param("status")))
     offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
     return Reply({"issues": [store.view(i, req.base_url) for i in found[offset:offset + limit]]})
 
