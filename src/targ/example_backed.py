@@ -9,18 +9,12 @@ silence), and an operation listed here that has a handler fails it too (the list
 from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
-    ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
-    ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
-    ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
-    ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
-    ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
-    ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
     ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
@@ -29,7 +23,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
     ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
-    ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("voucherify", "activate-member-pending-points"),

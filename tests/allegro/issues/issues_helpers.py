@@ -88,3 +88,27 @@ def second_seller(http: httpx.Client, base_url: str, login: str = "drugi-sprzeda
     assert seller.status_code == 201, seller.text
     headers = {"Authorization": f"Bearer {seller.json()['accessToken']}", "Accept": ALLEGRO_BETA}
     return str(seller.json()["id"]), httpx.Client(base_url=base_url, headers=headers, timeout=30)
+
+
+# --- the deprecated /sale/disputes* views (public media type, as the spec declares them) -----------------------------
+PUBLIC = {"Accept": ALLEGRO_JSON}
+SEND_PUBLIC = {"Accept": ALLEGRO_JSON, "Content-Type": ALLEGRO_JSON}
+
+
+def dispute_view(allegro: httpx.Client, dispute_id: str, **headers: str) -> dict[str, Any]:
+    resp = allegro.get(f"/sale/disputes/{dispute_id}", headers={**PUBLIC, **headers})
+    assert resp.status_code == 200, resp.text
+    assert "x-targ-backing" not in resp.headers
+    return dict(resp.json())
+
+
+def disputes(allegro: httpx.Client, **params: Any) -> list[dict[str, Any]]:
+    resp = allegro.get("/sale/disputes", params=params, headers=PUBLIC)
+    assert resp.status_code == 200, resp.text
+    return list(resp.json()["disputes"])
+
+
+def dispute_messages(allegro: httpx.Client, dispute_id: str, **params: Any) -> list[dict[str, Any]]:
+    resp = allegro.get(f"/sale/disputes/{dispute_id}/messages", params=params, headers=PUBLIC)
+    assert resp.status_code == 200, resp.text
+    return list(resp.json()["messages"])

@@ -10,6 +10,11 @@ def not_found(issue_id: str) -> AllegroError:
     return AllegroError(404, "NOT_FOUND", f"Issue {issue_id} not found", user_key="issues.not_found")
 
 
+def dispute_not_found(dispute_id: str) -> AllegroError:
+    """`/sale/disputes/{disputeId}`: unknown, or a claim (the deprecated resources show disputes only)."""
+    return AllegroError(404, "NOT_FOUND", f"Dispute {dispute_id} not found", user_key="issues.not_found")
+
+
 def not_allowed() -> AllegroError:
     """Another seller's issue: every operation on one declares 403 Forbidden."""
     return AllegroError(403, "AccessDenied", "Access is denied", user_key="issues.not_allowed")

@@ -110,19 +110,24 @@ def chat_active(issue: Json) -> bool:
 
 def message_view(issue: Json, message: Json, base_url: str) -> Json:
     """`PostPurchaseIssueChatMessage`; attachment URLs point at this server's download operation."""
+    return {"id": message["id"], "text": localised(message, "text"),
+            "attachments": [attachment_ref(a, base_url) for a in message["attachments"]],
+            "author": author_view(message), "createdAt": iso(int(message["createdMs"]))}
+
+
+def author_view(message: Json) -> Json:
+    """`{login?, role}`: no login for the marketplace's own messages (`SYSTEM`)."""
     author: Json = {"role": message["author"]["role"]}
     if "login" in message["author"]:
         author = {"login": message["author"]["login"], **author}
-    return {"id": message["id"], "text": localised(message, "text"),
-            "attachments": [attachment_ref(a, base_url) for a in message["attachments"]],
-            "author": author, "createdAt": iso(int(message["createdMs"]))}
+    return author
 
 
 def attachment_ref(attachment: Json, base_url: str) -> Json:
     return {"fileName": attachment["fileName"], "url": f"{base_url}/sale/issues/attachments/{attachment['id']}"}
 
 
-def _last_status(chat: list[Json]) -> str:
+def last_status(chat: list[Json]) -> str:
     """`lastMessage.status` (the spec): NEW until the seller writes; then who wrote last."""
     if not any(m["author"]["role"] == SELLER for m in chat):
         return "NEW"
@@ -130,22 +135,27 @@ def _last_status(chat: list[Json]) -> str:
                                                                   "ALLEGRO_ADVISOR_REPLIED")
 
 
+def subject(issue: Json) -> str:
+    """The issue's subject, worded from its reason in the answer's language."""
+    en, pl = SUBJECTS[issue["topic"]]
+    return str(localised({"subject": pl, "subjectEn": en}, "subject"))
+
+
 def view(issue: Json, base_url: str) -> Json:
     """`PostPurchaseIssue`, `subject` in the answer's language."""
     chat = issue["chat"]
     first, last = chat[0], chat[-1]
     claim = issue["type"] == CLAIM
-    en, pl = SUBJECTS[issue["topic"]]
     due = iso(int(issue["dueMs"])) if claim else None
     return {
         "id": issue["id"], "type": issue["type"], "referenceNumber": issue["referenceNumber"],
         "decisionDueDate": due, "openedDate": issue["openedDate"],
-        "subject": localised({"subject": pl, "subjectEn": en}, "subject"),
+        "subject": subject(issue),
         "description": issue["description"], "checkoutForm": dict(issue["checkoutForm"]), "buyer": dict(issue["buyer"]),
         "currentState": {"status": issue["status"], "statusDueDate": due if issue["status"] == CLAIM_SUBMITTED
                          else None, "returnRequired": issue["returnRequired"], "chatActive": chat_active(issue)},
         "chat": {"initialMessage": message_view(issue, first, base_url),
-                 "lastMessage": {"createdAt": iso(int(last["createdMs"])), "status": _last_status(chat)},
+                 "lastMessage": {"createdAt": iso(int(last["createdMs"])), "status": last_status(chat)},
                  "messagesCount": len(chat)},
         "attachments": [attachment_ref(a, base_url) for m in chat for a in m["attachments"]],
         "expectations": [dict(e) for e in issue["expectations"]], "offer": issue["offer"], "product": issue["product"],

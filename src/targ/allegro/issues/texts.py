@@ -26,6 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "attachment": ("The attachments could not be added to the message: each must be yours, uploaded and not sent "
                    "yet.", "Nie udało się dodać załączników do wiadomości: każdy musi być Twój, wgrany i jeszcze "
                    "niewysłany."),
+    "one_attachment": ("A message in a dispute can carry one attachment.",
+                       "Wiadomość w dyskusji może zawierać jeden załącznik."),
     "attachment_not_found": ("The attachment was not found.", "Nie znaleziono załącznika."),
     # The Polish text as the vendor answered it (#7645).
     "size": ("The file size exceeds the allowed 2097152 bytes.",
