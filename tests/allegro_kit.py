@@ -1,5 +1,6 @@
-"""What the Allegro test areas share: a second seller with an offer of its own, and the unchanged generated client
-(`allegro_api`) pointed at targ. Importable from every test folder: pytest puts this folder (that of the top
+"""What the Allegro test areas share: a buyer's purchase, a second seller (with a client, or with an offer of its
+own), the clock, the vendor's and the admin API's error bodies, and the unchanged generated client (`allegro_api`)
+pointed at targ. Importable from every test folder: pytest puts this folder (that of the top
 conftest.py) on sys.path."""
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from typing import Any
 
 import allegro_api
 import httpx
+import pytest
 from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
 
 from targ.testing import TargServer
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
+ERROR_TYPE = "application/json; charset=utf-8"
 CURRENCIES = {"allegro-pl": "PLN", "allegro-cz": "CZK"}
 
 
@@ -48,3 +51,71 @@ def generated_client(targ: TargServer, token: str) -> Iterator[allegro_api.ApiCl
         yield client
     finally:
         client.rest_client.pool_manager.clear()
+
+
+def buy_as(http: httpx.Client, offer_id: str, login: str, **extra: Any) -> str:
+    """One unit of `offer_id` bought by the buyer `login` (paid unless `pay=False`); its checkout form id."""
+    resp = http.post("/__targ/buyer/purchases",
+                     json={"lineItems": [{"offerId": offer_id, "quantity": 1}], "buyer": {"login": login}, **extra})
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["checkoutFormId"])
+
+
+def second_seller(http: httpx.Client, base_url: str, login: str = "drugi-sprzedawca",
+                  accept: str = ALLEGRO_JSON) -> tuple[str, httpx.Client]:
+    """Another seller (admin API): its user id, and a client with its token (the caller closes it)."""
+    seller = http.post("/__targ/sellers", json={"login": login})
+    assert seller.status_code == 201, seller.text
+    headers = {"Authorization": f"Bearer {seller.json()['accessToken']}", "Accept": accept}
+    return str(seller.json()["id"]), httpx.Client(base_url=base_url, headers=headers, timeout=30)
+
+
+def errors(resp: httpx.Response) -> list[dict[str, Any]]:
+    """The vendor's `errors` of a refusal, checked to come in its error media type with a trace id."""
+    assert resp.headers["content-type"] == ERROR_TYPE and resp.headers.get("trace-id")
+    return list(resp.json()["errors"])
+
+
+def admin_error(resp: httpx.Response, status: int) -> str:
+    """The admin error key of a refusal with `status`."""
+    assert resp.status_code == status, resp.text
+    assert set(resp.json()) == {"error", "message"}
+    return str(resp.json()["error"])
+
+
+def now(http: httpx.Client) -> str:
+    return str(http.get("/__targ/clock").json()["now"])
+
+
+def advance(targ: TargServer, allegro: httpx.Client, duration: str) -> str:
+    """Moves the virtual clock; the demo token lives 12 hours, so the seller's client takes the current one."""
+    targ.clock.advance(duration)
+    allegro.headers["Authorization"] = f"Bearer {targ.demo['accessToken']}"
+    return str(httpx.get(f"{targ.url}/__targ/clock").json()["now"])
+
+
+# --- fixtures for the after-sales areas (their conftest.py imports them) ---------------------------------------------
+@pytest.fixture
+def seller_accept() -> str:
+    """The media type the second seller's client asks for (an area's conftest.py may override it)."""
+    return ALLEGRO_JSON
+
+
+@pytest.fixture
+def offer(demo: dict[str, Any]) -> str:
+    """The demo seller's offer A (stock 100)."""
+    return str(demo["offers"][0]["id"])
+
+
+@pytest.fixture
+def order(http: httpx.Client, offer: str) -> str:
+    """A paid order of offer A by the buyer `kupujacy_anna`."""
+    return buy_as(http, offer, "kupujacy_anna")
+
+
+@pytest.fixture
+def other(targ: TargServer, http: httpx.Client, seller_accept: str) -> Iterator[tuple[str, httpx.Client]]:
+    """A second seller: its user id and a client acting for it."""
+    seller_id, client = second_seller(http, targ.url, accept=seller_accept)
+    with client:
+        yield seller_id, client

@@ -6,20 +6,20 @@ import base64
 from typing import Any
 
 import httpx
+from allegro_kit import (  # noqa: F401 - this area's tests import them from here
+    ERROR_TYPE,
+    admin_error,
+    errors,
+    now,
+    second_seller,
+)
+from allegro_kit import buy_as as buy  # noqa: F401
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 SEND = {"Content-Type": ALLEGRO_JSON}
-ERROR_TYPE = "application/json; charset=utf-8"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + bytes(range(256))
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
-
-def buy(http: httpx.Client, offer_id: str, login: str) -> str:
-    """A paid purchase by `login`; its checkout form id."""
-    resp = http.post("/__targ/buyer/purchases",
-                     json={"lineItems": [{"offerId": offer_id, "quantity": 1}], "buyer": {"login": login}})
-    assert resp.status_code == 201, resp.text
-    return str(resp.json()["checkoutFormId"])
 
 
 def buyer_writes(http: httpx.Client, **body: Any) -> dict[str, Any]:
@@ -52,9 +52,6 @@ def advance(http: httpx.Client, duration: str) -> str:
     return str(resp.json()["now"])
 
 
-def now(http: httpx.Client) -> str:
-    return str(http.get("/__targ/clock").json()["now"])
-
 
 def thread(allegro: httpx.Client, thread_id: str) -> dict[str, Any]:
     resp = allegro.get(f"/messaging/threads/{thread_id}")
@@ -67,10 +64,6 @@ def messages(allegro: httpx.Client, thread_id: str, **params: Any) -> list[dict[
     assert resp.status_code == 200, resp.text
     return list(resp.json()["messages"])
 
-
-def errors(resp: httpx.Response) -> list[dict[str, Any]]:
-    assert resp.headers["content-type"] == ERROR_TYPE and resp.headers.get("trace-id")
-    return list(resp.json()["errors"])
 
 
 def declare(allegro: httpx.Client, name: str, size: int) -> httpx.Response:
@@ -90,11 +83,3 @@ def uploaded(allegro: httpx.Client, name: str, content: bytes, media_type: str) 
     done = upload(allegro, attachment_id, content, media_type)
     assert done.status_code == 200 and done.json() == {"id": attachment_id}, done.text
     return attachment_id
-
-
-def second_seller(http: httpx.Client, base_url: str, login: str = "drugi-sprzedawca") -> tuple[str, httpx.Client]:
-    """Another seller (admin API): its user id, and a client with its token (the caller closes it)."""
-    seller = http.post("/__targ/sellers", json={"login": login})
-    assert seller.status_code == 201, seller.text
-    headers = {"Authorization": f"Bearer {seller.json()['accessToken']}", "Accept": ALLEGRO_JSON}
-    return str(seller.json()["id"]), httpx.Client(base_url=base_url, headers=headers, timeout=30)

@@ -5,22 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-
-from targ.testing import TargServer
+from allegro_kit import (  # noqa: F401 - this area's tests import them from here
+    ERROR_TYPE,
+    admin_error,
+    advance,
+    errors,
+    now,
+    second_seller,
+)
+from allegro_kit import buy_as as buy
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 ALLEGRO_BETA = "application/vnd.allegro.beta.v1+json"
 SEND = {"Content-Type": ALLEGRO_JSON}
 BETA = {"Accept": ALLEGRO_BETA}
-ERROR_TYPE = "application/json; charset=utf-8"
 
-
-def buy(http: httpx.Client, offer_id: str, login: str, **extra: Any) -> str:
-    """A purchase by `login` (paid unless `pay=False`); its checkout form id."""
-    resp = http.post("/__targ/buyer/purchases",
-                     json={"lineItems": [{"offerId": offer_id, "quantity": 1}], "buyer": {"login": login}, **extra})
-    assert resp.status_code == 201, resp.text
-    return str(resp.json()["checkoutFormId"])
 
 
 def ship(allegro: httpx.Client, order_id: str, waybill: str) -> None:
@@ -50,16 +49,6 @@ def rate(http: httpx.Client, order_id: str, recommended: bool, **parts: Any) -> 
     return dict(resp.json()["rating"])
 
 
-def admin_error(resp: httpx.Response, status: int) -> str:
-    """The admin error key of a refusal with `status`."""
-    assert resp.status_code == status, resp.text
-    assert set(resp.json()) == {"error", "message"}
-    return str(resp.json()["error"])
-
-
-def errors(resp: httpx.Response) -> list[dict[str, Any]]:
-    assert resp.headers["content-type"] == ERROR_TYPE and resp.headers.get("trace-id")
-    return list(resp.json()["errors"])
 
 
 def ratings(allegro: httpx.Client, **params: Any) -> list[dict[str, Any]]:
@@ -67,21 +56,3 @@ def ratings(allegro: httpx.Client, **params: Any) -> list[dict[str, Any]]:
     assert resp.status_code == 200, resp.text
     return list(resp.json()["ratings"])
 
-
-def now(http: httpx.Client) -> str:
-    return str(http.get("/__targ/clock").json()["now"])
-
-
-def advance(targ: TargServer, allegro: httpx.Client, duration: str) -> str:
-    """Moves the virtual clock; the demo token lives 12 hours, so the seller's client takes the current one."""
-    targ.clock.advance(duration)
-    allegro.headers["Authorization"] = f"Bearer {targ.demo['accessToken']}"
-    return str(httpx.get(f"{targ.url}/__targ/clock").json()["now"])
-
-
-def second_seller(http: httpx.Client, base_url: str, login: str = "drugi-sprzedawca") -> tuple[str, httpx.Client]:
-    """Another seller (admin API): its user id, and a client with its token (the caller closes it)."""
-    seller = http.post("/__targ/sellers", json={"login": login})
-    assert seller.status_code == 201, seller.text
-    headers = {"Authorization": f"Bearer {seller.json()['accessToken']}", "Accept": ALLEGRO_JSON}
-    return str(seller.json()["id"]), httpx.Client(base_url=base_url, headers=headers, timeout=30)
