@@ -11,16 +11,11 @@ from __future__ import annotations
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
     ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
-    ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
-    ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
-    ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
-    ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
     ("allegro", "getBid"),  # GET /bidding/offers/{offerId}/bid
     ("allegro", "getCpsConversions"),  # GET /affiliate/conversions/cps
-    ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getDisputeUsingGET"),  # GET /sale/disputes/{disputeId}
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
     ("allegro", "getListing"),  # GET /offers/listing
@@ -28,13 +23,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
     ("allegro", "getOffersSubmittedToAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/submitted-offers
-    ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
-    ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
-    ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}
-    ("allegro", "getShipmentCreationStatus"),  # GET /shipment-management/shipments/create-commands/{commandId}
-    ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
-    ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
-    ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
     ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
