@@ -53,7 +53,7 @@ def receiver_of(form: dict[str, Any]) -> dict[str, Any]:
     return receiver
 
 
-def package(weight: float | str = "1.5", size: tuple[float, float, float] = (30, 20, 10), **extra: Any) -> dict[str, Any]:
+def package(weight: float | str = 1.5, size: tuple[float, float, float] = (30, 20, 10), **extra: Any) -> dict[str, Any]:
     length, width, height = size
     return {"type": "PACKAGE", "length": {"value": length, "unit": "CENTIMETER"},
             "width": {"value": width, "unit": "CENTIMETER"}, "height": {"value": height, "unit": "CENTIMETER"},

@@ -5,6 +5,7 @@ carrier as the clock moves, a courier pickup proposed and booked; and a shipment
 from __future__ import annotations
 
 import io
+
 import httpx
 import pypdf
 from shipping_barcodes import page_barcodes, zpl_barcodes, zpl_blocks, zpl_texts
