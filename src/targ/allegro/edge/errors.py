@@ -4,6 +4,8 @@ picked here, once, when the error is rendered."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from targ.allegro import messages
 from targ.allegro.errors import AllegroError, AllegroProblem
 from targ.http.errors import TargError
@@ -23,8 +25,9 @@ def _string_details(op: Operation, status: int) -> bool:
     "This field can not be null"), where most of the vendor's errors carry `details: null`."""
     key = (op.operation_id, status)
     if key not in _STRING_DETAILS:
-        content = (response_entry(op, status) or {}).get("content") or {}
-        schema = resolve("allegro", next(iter(content.values()), {}).get("schema"))
+        content: dict[str, Any] = (response_entry(op, status) or {}).get("content") or {}
+        first: dict[str, Any] = next(iter(content.values()), {})
+        schema = resolve("allegro", first.get("schema"))
         errors = find_property("allegro", schema, "errors") if isinstance(schema, dict) else None
         item = resolve("allegro", (errors or {}).get("items"))
         details = find_property("allegro", item, "details") if isinstance(item, dict) else None
