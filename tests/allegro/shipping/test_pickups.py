@@ -96,12 +96,12 @@ def test_proposal_refusals(targ: TargServer, http: httpx.Client, seller: httpx.C
     assert [(e["code"], e["path"]) for e in errors(resp, 400)] == [("VALIDATION_ERROR", "address.name")]
     resp = seller.post(PROPOSALS, json={"shipmentIds": [dpd], "address": SENDER, "readyDate": "2026-01-02 16:46:49"})
     assert errors(resp, 400)[0]["path"] == "readyDate"
-    resp = seller.post(PROPOSALS, json={"shipmentIds": [dpd, "nie-ma"], "address": SENDER})
-    assert [(e["code"], e["path"]) for e in errors(resp, 400)] == [("SHIPMENT_NOT_FOUND", "shipmentIds")]
+    resp = seller.post(PROPOSALS, json={"shipmentIds": [dpd, "nie-ma"], "address": nameless})
+    assert [(e["code"], e["path"]) for e in errors(resp, 404)] == [("SHIPMENT_NOT_FOUND", "shipmentIds")]
     assert errors(seller.post(PROPOSALS, json={"shipmentIds": [dpd]}), 400)[0]["path"] == "address"
     with second_seller(http, targ.url) as other:
         other.headers["Content-Type"] = ALLEGRO_JSON
-        assert errors(other.post(PROPOSALS, json={"shipmentIds": [dpd], "address": SENDER}), 400)[0]["code"] == \
+        assert errors(other.post(PROPOSALS, json={"shipmentIds": [dpd], "address": SENDER}), 404)[0]["code"] == \
             "SHIPMENT_NOT_FOUND"
 
 

@@ -25,9 +25,9 @@ def refused(status: int, item: AllegroProblem) -> AllegroError:
     return AllegroError(status, problems=[item])
 
 
-def shipment_not_found(path: str = "shipmentId", status: int = 404) -> AllegroError:
+def shipment_not_found(path: str = "shipmentId") -> AllegroError:
     """#9279: `SHIPMENT_NOT_FOUND` "Requested shipment was not found", path `shipmentId`."""
-    return refused(status, problem("SHIPMENT_NOT_FOUND", "shipment_not_found", path,
+    return refused(404, problem("SHIPMENT_NOT_FOUND", "shipment_not_found", path,
                                    details="Requested shipment was not found"))
 
 

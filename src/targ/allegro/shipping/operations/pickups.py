@@ -26,6 +26,13 @@ def _ready_date(value: object) -> dt.date | None:
 def pickup_proposals(req: Request) -> Reply:
     seller = seller_id(req)
     body = req.body or {}
+    found = []
+    for shipment_id in dict.fromkeys(str(s) for s in body["shipmentIds"]):
+        shipment = shipments.own(req.world, seller, shipment_id)
+        if shipment is None:
+            # As on the other shipment operations (the label's "Shipment Not Found"), though this one declares no 404.
+            raise shipment_not_found("shipmentIds")
+        found.append(shipment)
     address = body["address"]
     if not str(address.get("name") or "").strip() and not str(address.get("company") or "").strip():
         # #12376 staff: the address needs a name or a company.
@@ -33,13 +40,6 @@ def pickup_proposals(req: Request) -> Reply:
     ready = _ready_date(body.get("readyDate"))
     if body.get("readyDate") is not None and ready is None:
         raise bad_request("ready_date", "readyDate")
-    found = []
-    for shipment_id in dict.fromkeys(str(s) for s in body["shipmentIds"]):
-        shipment = shipments.own(req.world, seller, shipment_id)
-        if shipment is None:
-            # The operation declares no 404.
-            raise shipment_not_found("shipmentIds", 400)
-        found.append(shipment)
     country = str(address.get("countryCode") or "PL")
     proposals = [{"shipmentId": s["id"], "proposalItems": pickups.proposals(req.world, s, country, ready)}
                  for s in found]
