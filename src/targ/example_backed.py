@@ -9,20 +9,8 @@ silence), and an operation listed here that has a handler fails it too (the list
 from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
-    ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
-    ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
     ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
-    ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
-    ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
-    ("allegro", "getDeliveryServices"),  # GET /shipment-management/delivery-services
     ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
-    ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
-    ("allegro", "getPickupProposals"),  # POST /shipment-management/pickup-proposals
-    ("allegro", "getShipmentCancellationStatus"),  # GET /shipment-management/shipments/cancel-commands/{commandId}
-    ("allegro", "getShipmentCreationStatus"),  # GET /shipment-management/shipments/create-commands/{commandId}
-    ("allegro", "getShipmentDetails"),  # GET /shipment-management/shipments/{shipmentId}
-    ("allegro", "getShipmentLabels"),  # POST /shipment-management/label
-    ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
     ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("voucherify", "activate-member-pending-points"),

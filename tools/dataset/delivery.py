@@ -1,4 +1,5 @@
-"""allegro-delivery.json: carriers and delivery methods (pickup points come from ``pickup_points``)."""
+"""allegro-delivery.json: carriers and delivery methods (pickup points come from ``pickup_points``, the Ship with
+Allegro services from ``shipping``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 
 from .base import FORMAT, MODIFIED_AT, Draw, Json
 from .pickup_points import build_pickup_points
+from .shipping import build_delivery_services
 
 # GET /order/carriers: the spec example's ids and names, the One Fulfillment courier ids (allegro-behaviour.md §6)
 # and the carriers Polish, Czech, Slovak and Hungarian sellers ship with. OTHER (custom carriers) has no name.
@@ -130,12 +132,14 @@ def build_delivery_methods() -> list[Json]:
 
 
 def build_delivery_file(draw: Draw) -> Json:
+    methods = build_delivery_methods()
     return {
         "format": FORMAT,
         "seed": draw.seed,
         "carriers": [{"id": cid, "name": name} if name else {"id": cid} for cid, name in CARRIERS],
         "carrierAliases": CARRIER_ALIASES,
-        "deliveryMethods": build_delivery_methods(),
+        "deliveryMethods": methods,
         "pickupPointsModifiedAt": MODIFIED_AT,
         "pickupPoints": build_pickup_points(draw),
+        "deliveryServices": build_delivery_services(methods),
     }

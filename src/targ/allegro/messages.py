@@ -26,6 +26,7 @@ from targ.allegro.messaging.texts import TEXTS as MESSAGING
 from targ.allegro.money.texts import TEXTS as MONEY
 from targ.allegro.offers.texts import ONE_FULFILLMENT
 from targ.allegro.ratings.texts import TEXTS as RATINGS
+from targ.allegro.shipping.texts import TEXTS as SHIPPING
 from targ.http.media import accepted
 
 LANGUAGES = ("pl-PL", "en-US", "uk-UA", "sk-SK", "cs-CZ", "hu-HU")
@@ -95,8 +96,10 @@ def _catalogue() -> dict[str, Entry]:
     out = {key: Entry(texts, ENGLISH) for key, texts in _EDGE.items()}
     for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT), ("money", MONEY)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
-    # The message center's, ratings' and issues' texts were written English-first: other languages get English.
-    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS), ("issues", ISSUES), ("bidding", BIDDING)):
+    # The message center's, ratings', issues', bidding's and shipping's texts were written English-first: other
+    # languages get English.
+    for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS), ("issues", ISSUES), ("bidding", BIDDING),
+                          ("shipping", SHIPPING)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in table.items()})
     return out
 

@@ -4,15 +4,35 @@ picked here, once, when the error is rendered."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from targ.allegro import messages
 from targ.allegro.errors import AllegroError, AllegroProblem
 from targ.http.errors import TargError
 from targ.http.request import Request
 from targ.http.response import Response, build
 from targ.spec.bundle import Operation
-from targ.spec.validate import Problem
+from targ.spec.schemas import find_property, resolve
+from targ.spec.validate import Problem, response_entry
 
 ERROR_MEDIA_TYPE = "application/json"
+# (operationId, status) → whether the operation's error schema for that status has a `details` that may not be null.
+_STRING_DETAILS: dict[tuple[str, int], bool] = {}
+
+
+def _string_details(op: Operation, status: int) -> bool:
+    """The operation declares its errors with a non-null `details` (Ship with Allegro's Error400/Error403/...:
+    "This field can not be null"), where most of the vendor's errors carry `details: null`."""
+    key = (op.operation_id, status)
+    if key not in _STRING_DETAILS:
+        content: dict[str, Any] = (response_entry(op, status) or {}).get("content") or {}
+        first: dict[str, Any] = next(iter(content.values()), {})
+        schema = resolve("allegro", first.get("schema"))
+        errors = find_property("allegro", schema, "errors") if isinstance(schema, dict) else None
+        item = resolve("allegro", (errors or {}).get("items"))
+        details = find_property("allegro", item, "details") if isinstance(item, dict) else None
+        _STRING_DETAILS[key] = isinstance(details, dict) and details.get("type") == "string"
+    return _STRING_DETAILS[key]
 
 
 def _error(status: int, code: str, message: str, user_key: str) -> AllegroError:
@@ -67,4 +87,6 @@ class AllegroErrors:
 
     def render(self, req: Request, exc: TargError) -> Response:
         body = exc.body(req.language) if isinstance(exc, AllegroError) else exc.body()
+        if req.operation is not None and isinstance(exc, AllegroError) and _string_details(req.operation, exc.status):
+            body["errors"] = [{**e, "details": "" if e["details"] is None else e["details"]} for e in body["errors"]]
         return build(exc.status, body, ERROR_MEDIA_TYPE, exc.headers())

@@ -9,7 +9,8 @@ nextAt, stepMs}`. A new parcel starts PENDING and moves one step along its route
 * to a pickup point (the order has `delivery.pickupPoint`): PENDING → IN_TRANSIT → AVAILABLE_FOR_PICKUP → DELIVERED.
 
 A pushed status joins the history at its `occurredAt` and the route goes on from it (NOTICE_LEFT → AVAILABLE_FOR_PICKUP
-→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more.
+→ DELIVERED); after DELIVERED, RETURNED or ISSUE (a lost parcel) nothing moves by itself any more, nor for a parcel
+whose Ship with Allegro shipment was cancelled before the carrier got it (`halt`).
 
 The route is a time-driven transition, not a job: `nextAt` is when the next step falls due and `stepMs` the delay
 in force when the route last (re)started (a registration or a push). Whoever reads a parcel sees it caught up with the
@@ -137,6 +138,15 @@ def push(world: World, carrier_id: str, waybill: str, code: str, at_ms: int | No
     _restart_route(world, parcel)
     _save(world, parcel)
     return {"carrierId": carrier, **history(parcel)}
+
+
+def halt(world: World, carrier: str, waybill: str) -> None:
+    """The carrier will never get the parcel (its shipment was cancelled before it was handed over): its history
+    stays as it is by now and nothing moves by itself any more."""
+    parcel = get_parcel(world, carrier, waybill)
+    if parcel is not None:
+        parcel["nextAt"] = None
+        _save(world, parcel)
 
 
 def history(parcel: Json) -> Json:
