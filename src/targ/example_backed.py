@@ -14,7 +14,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
-    ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
     ("allegro", "createPickup"),  # POST /shipment-management/pickups/create-commands
     ("allegro", "createPickupStatus"),  # GET /shipment-management/pickups/create-commands/{commandId}
     ("allegro", "getAttachmentUsingGET"),  # GET /sale/dispute-attachments/{attachmentId}
@@ -25,7 +24,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getListOfDisputesUsingGET"),  # GET /sale/disputes
     ("allegro", "getListing"),  # GET /offers/listing
     ("allegro", "getMessagesFromDisputeUsingGET"),  # GET /sale/disputes/{disputeId}/messages
-    ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
     ("allegro", "getOffersEligibleForAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/eligible-offers
     ("allegro", "getOffersSubmittedToAlleDiscount"),  # GET /sale/alle-discount/{campaignId}/submitted-offers
     ("allegro", "getPickupDetails"),  # GET /shipment-management/pickups/{pickupId}
@@ -41,8 +39,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}
-    ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
-    ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("allegro", "withdrawOfferFromAlleDiscountCommands"),  # POST /sale/alle-discount/withdraw-offer-commands
     ("voucherify", "activate-member-pending-points"),
     ("voucherify", "add-member"),  # POST /v1/loyalties/{campaignId}/members
