@@ -69,12 +69,15 @@ def attachment(client: httpx.Client, attachment_type: str = "MANUAL", name: str 
 
 
 @contextmanager
-def web_server(files: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
+def web_server(files: dict[str, tuple[int, str, bytes]], hold: threading.Event | None = None) -> Iterator[str]:
     """A seller's own web server on `localhost` (a domain name, as the vendor requires), answering `files` by path:
-    (status, content type, body). Yields its base address."""
+    (status, content type, body). With `hold`, `/slow` answers only once it is set (or after 5 s). Yields its base
+    address."""
 
     class Files(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            if self.path == "/slow" and hold is not None:
+                hold.wait(5)
             status, content_type, body = files.get(self.path, (404, "text/plain", b""))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -91,5 +94,7 @@ def web_server(files: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
     try:
         yield f"http://localhost:{server.server_address[1]}"
     finally:
+        if hold is not None:
+            hold.set()
         server.shutdown()
         server.server_close()

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,6 +21,7 @@ from media_helpers import (
 )
 from offers_helpers import NewSeller, create, offer, seller_body, send
 
+from targ.allegro.offers import image_download
 from targ.testing import TargServer
 
 
@@ -103,6 +105,38 @@ def test_download_failures_as_the_vendor_reports_them(allegro: httpx.Client) -> 
     nowhere = upload_url(allegro, "https://zdjecia.sklep.invalid/kubek.jpg")
     assert nowhere.status_code == 422 and errors(nowhere)[0]["code"] == "DownloadError.BadGateway"
     assert "502 BAD_GATEWAY" in errors(nowhere)[0]["message"]
+
+
+def test_a_download_that_takes_too_long_or_is_too_big(allegro: httpx.Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vendor's time limit (#5813) and its downloader's size limit, made small here (the server runs in this
+    process): the request waits for the download, so a test cannot wait for the real limits."""
+    monkeypatch.setattr(image_download, "TIMEOUT_S", 0.2)
+    monkeypatch.setattr(image_download, "MAX_BYTES", 1000)
+    hold = threading.Event()
+    with web_server({"/slow": (200, "image/png", picture("PNG")), "/big.png": (200, "image/png", picture("PNG"))},
+                    hold) as site:
+        slow = upload_url(allegro, f"{site}/slow")
+        hold.set()
+        big = upload_url(allegro, f"{site}/big.png")
+    assert slow.status_code == 422
+    assert errors(slow)[0]["code"] == "UploadImageRequestTimeoutException"
+    assert errors(slow)[0]["message"] == (f"The time limit for downloading an image from the address {site}/slow "
+                                          "has been exceeded.")
+    assert len(picture("PNG")) > 1000 and big.status_code == 413
+
+
+def test_targs_own_address_under_another_loopback_name_is_not_downloaded(targ: TargServer,
+                                                                         allegro: httpx.Client) -> None:
+    """`localhost` for `127.0.0.1`: the same server, read from the store (it answers one request at a time, so a
+    download from itself could only time out)."""
+    data = picture("PNG")
+    location = uploaded(allegro, data)
+    port = targ.url.rsplit(":", 1)[1]
+    alias = location.replace(f"127.0.0.1:{port}", f"localhost:{port}")
+    assert alias != location
+    again = upload_url(allegro, alias)
+    assert again.status_code == 201, again.text
+    assert httpx.get(again.json()["location"]).content == data
 
 
 @pytest.mark.parametrize("url", ["http://37.187.138.146/foto/kubek.jpg", "ftp://sklep.pl/kubek.jpg", "kubek.jpg",
