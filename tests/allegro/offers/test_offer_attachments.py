@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 from media_helpers import PDF, attachment, declare, errors, picture, put_file
-from offers_helpers import IPHONE_EAN, NewSeller, create, offer, seller_body, send
+from offers_helpers import IPHONE_EAN, NewSeller, command, create, offer, offers_criteria, seller_body, send
 
 from targ.testing import TargServer
 
@@ -138,3 +140,18 @@ def test_an_offer_with_attachments_it_may_not_use_is_refused(allegro: httpx.Clie
         "message": "Invalid attachment type: Instructions with safety information",
         "details": "IllegalOfferUpdateException.AttachmentsTypeChange", "path": "attachments",
         "userMessage": "Nieprawidłowy typ załącznika: Instrukcja z informacją o bezpieczeństwie", "metadata": {}}
+
+
+def test_the_modification_command_sets_safety_information_files(targ: TargServer, allegro: httpx.Client) -> None:
+    made = create(allegro, seller_body())
+    manual, safety = attachment(allegro), attachment(allegro, "SAFETY_INFORMATION_MANUAL", "bhp.pdf")
+    refused = send(allegro, "PUT", f"/sale/offer-modification-commands/{uuid.uuid4()}", {
+        "offerCriteria": offers_criteria(made["id"]),
+        "modification": {"safetyInformation": {"type": "ATTACHMENTS", "attachments": [{"id": manual}]}}})
+    assert refused.status_code == 422
+    assert errors(refused)[0]["path"] == "modification.safetyInformation.attachments[0].id"
+    command(allegro, "modification", {"offerCriteria": offers_criteria(made["id"]), "modification": {
+        "safetyInformation": {"type": "ATTACHMENTS", "attachments": [{"id": safety}]}}})
+    targ.drain()
+    assert offer(allegro, made["id"])["productSet"][0]["safetyInformation"] == {
+        "type": "ATTACHMENTS", "attachments": [{"id": safety}]}

@@ -9,8 +9,6 @@ at most `TIMEOUT_S`. Addresses on targ's own image host never get here: images.p
 from __future__ import annotations
 
 import ipaddress
-import urllib.error
-import urllib.request
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -80,6 +78,10 @@ def _is_ip(host: str) -> bool:
 
 def download(url: str) -> bytes:
     """The bytes at `url` (checked first), or the vendor's error for what went wrong."""
+    # Imported here: urllib.request brings http.client and ssl, which nothing else needs at start-up.
+    import urllib.error
+    import urllib.request
+
     checked_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"})
     try:
