@@ -19,6 +19,7 @@ def _total_offers(client: httpx.Client) -> int:
 def test_declare_upload_read_and_download(targ: TargServer, allegro: httpx.Client, http: httpx.Client) -> None:
     declared = declare(allegro, "USER_MANUAL", "instrukcja obsługi.pdf")
     assert declared.status_code == 201, declared.text
+    assert "x-targ-backing" not in declared.headers
     body = declared.json()
     attachment_id = body["id"]
     # No file yet: no address (#11104 staff); the upload address in Location (the spec, #11008).

@@ -41,7 +41,7 @@ def test_binary_upload_is_served_byte_for_byte_until_it_expires(targ: TargServer
     resp = upload_bytes(allegro, data, media_type)
     assert resp.status_code == 201, resp.text
     answer = resp.json()
-    assert set(answer) == {"location", "expiresAt"}
+    assert set(answer) == {"location", "expiresAt"} and "x-targ-backing" not in resp.headers
     assert answer["location"].startswith(f"{targ.url}/allegroimg/original/11")
     # The vendor's 6 hours (allegro-api #341, #2633 staff), on the virtual clock.
     assert answer["expiresAt"] == _later(targ.clock.now(), 6)
@@ -250,3 +250,13 @@ def test_english_user_message(allegro: httpx.Client) -> None:
         images=["https://a.allegroimg.com/original/11f058/80c87fa34613829dadf9ee5f8980"]),
         headers={"Content-Type": "application/vnd.allegro.public.v1+json", "Accept-Language": "en-US"})
     assert errors(english)[0]["userMessage"] == "Invalid image address."
+
+
+def test_the_image_host_answers_only_its_files(allegro: httpx.Client, http: httpx.Client) -> None:
+    location = uploaded(allegro)
+    assert http.post(location, content=b"x").status_code == 405
+    assert http.post(location, content=b"x").headers["allow"] == "GET, HEAD"
+    for path in ("/allegroimg/original/11abcd", "/allegroimg/s512/11abcd/" + "0" * 28, "/allegroimg/"):
+        resp = http.get(path)
+        assert (resp.status_code, resp.text) == (404, "Object not found")
+        assert resp.headers["content-type"].startswith("text/plain")
