@@ -12,14 +12,12 @@ See benchmarks/README.md for what each figure means. The parts: servers.py (the 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import signal
 import sys
 import time
 from types import FrameType
 
-from common import BenchError, log
+from common import BenchError, finish, log
 from report import bench
 from servers import stop_all
 
@@ -57,11 +55,7 @@ def main() -> int:
     finally:
         signal.alarm(0)
         stop_all()
-    result["took_s"] = round(time.perf_counter() - t0, 1)
-    result["machine"]["loadavg_at_end"] = os.getloadavg()[0]
-    print(json.dumps(result, indent=2))
-    log(f"done in {result['took_s']} s")
-    return 0
+    return finish(result, t0)
 
 
 if __name__ == "__main__":

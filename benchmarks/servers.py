@@ -73,16 +73,17 @@ def server_argv(kind: str) -> list[str]:
     return [sys.executable, str(BASELINE), "--host", HOST, "--port", "0"]
 
 
-def start_server(kind: str, cpu: int | None) -> tuple[Server, float]:
-    """Starts a server; returns it and the ms from spawn to the first 200 of GET /__targ/health."""
+def spawn(kind: str, cpu: int | None, argv: list[str] | None = None,
+          env: dict[str, str] | None = None) -> tuple[Server, float, float]:
+    """Execs a server (`argv`, by default `server_argv(kind)`) and waits for its `targ listening on` line. Returns
+    the server, the perf_counter() at exec and the ms until the line. The socket listens before the line is printed,
+    so a request sent now waits in the backlog until the server accepts it."""
     stderr_file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server; stop_server closes it
     t0 = time.perf_counter()
-    proc = subprocess.Popen(pin(cpu, server_argv(kind)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=stderr_file, cwd=ROOT)
+    proc = subprocess.Popen(pin(cpu, argv or server_argv(kind)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=stderr_file, cwd=ROOT, env=env)
     srv = Server(kind, proc, stderr_file=stderr_file)
     RUNNING.append(srv)
-    assert proc.stdout is not None
-    deadline = t0 + START_TIMEOUT_S
     # The line comes out before uvicorn runs; a reader thread keeps readline from blocking past the deadline.
     found: list[str] = []
     seen = threading.Event()
@@ -93,6 +94,14 @@ def start_server(kind: str, cpu: int | None) -> tuple[Server, float]:
         raise BenchError(f"{kind} did not print 'targ listening on ...' within {START_TIMEOUT_S:.0f} s "
                          f"(exit code {proc.poll()}):\n{srv.stderr_text()}")
     srv.url = found[0]
+    return srv, t0, (time.perf_counter() - t0) * 1000
+
+
+def start_server(kind: str, cpu: int | None) -> tuple[Server, float]:
+    """Starts a server; returns it and the ms from spawn to the first 200 of GET /__targ/health."""
+    srv, t0, _ = spawn(kind, cpu)
+    proc = srv.proc
+    deadline = t0 + START_TIMEOUT_S
     while True:
         if proc.poll() is not None:
             raise BenchError(f"{kind} exited with {proc.returncode} while starting:\n{srv.stderr_text()}")

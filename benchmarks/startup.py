@@ -20,10 +20,8 @@ import os
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,9 +30,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from common import HOST, ROOT, BenchError, log, request
+import servers
+from common import HOST, ROOT, BenchError, finish, log, request
 from report import git_commit, machine, sig3
-from servers import BASELINE, RUNNING, START_TIMEOUT_S, WRK_CPU, Server, _drain_stdout, cpus, pin, stop_server
+from servers import BASELINE, RUNNING, START_TIMEOUT_S, WRK_CPU, Server, cpus, stop_server
 
 ALLEGRO_MEDIA = "application/vnd.allegro.public.v1+json"
 # The demo world, and so the demo token and keys, is the same on every start with the same seed and clock start.
@@ -61,25 +60,8 @@ def server_argv(kind: str) -> list[str]:
 
 
 def spawn(kind: str, env: dict[str, str], cpu: int | None) -> tuple[Server, float, float]:
-    """Execs a server and waits for its `targ listening on` line. Returns the server, the perf_counter() at exec and
-    the ms until the line. The socket listens before the line is printed, so a request sent now waits in the
-    backlog until the server accepts it: the first request needs no retry loop."""
-    stderr_file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop_server
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(pin(cpu, server_argv(kind)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=stderr_file, cwd=ROOT, env=env)
-    srv = Server(kind, proc, stderr_file=stderr_file)
-    RUNNING.append(srv)
-    found: list[str] = []
-    seen = threading.Event()
-    threading.Thread(target=_drain_stdout, args=(srv, found, seen), daemon=True).start()
-    seen.wait(timeout=START_TIMEOUT_S)
-    if not found:
-        stop_server(srv)
-        raise BenchError(f"{kind} did not print 'targ listening on ...' within {START_TIMEOUT_S:.0f} s "
-                         f"(exit code {proc.poll()}):\n{srv.stderr_text()}")
-    srv.url = found[0]
-    return srv, t0, (time.perf_counter() - t0) * 1000
+    """`servers.spawn` with this benchmark's command line (its seed and clock start) and environment."""
+    return servers.spawn(kind, cpu, server_argv(kind), env)
 
 
 def timed_start(case: Case, env: dict[str, str], cpu: int | None) -> tuple[float, float]:
@@ -203,11 +185,7 @@ def main() -> int:
     if "warm" in result:
         worst = max(v["median"] for k, v in result["warm"].items() if k != "baseline")
         result["goal"] = {f"warm medians < {GOAL_MS:.0f} ms": worst < GOAL_MS, "worst_warm_median": worst}
-    result["took_s"] = round(time.perf_counter() - t0, 1)
-    result["machine"]["loadavg_at_end"] = os.getloadavg()[0]
-    print(json.dumps(result, indent=2))
-    log(f"done in {result['took_s']} s")
-    return 0
+    return finish(result, t0)
 
 
 if __name__ == "__main__":

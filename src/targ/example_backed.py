@@ -10,7 +10,6 @@ from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "addMessageToDisputeUsingPOST"),  # POST /sale/disputes/{disputeId}/messages
-    ("allegro", "calculateFeePreviewUsingPOST"),  # POST /pricing/offer-fee-preview
     ("allegro", "cancelShipment"),  # POST /shipment-management/shipments/cancel-commands
     ("allegro", "createAnAttachmentUsingPOST"),  # POST /sale/dispute-attachments
     ("allegro", "createNewShipment"),  # POST /shipment-management/shipments/create-commands
@@ -35,7 +34,6 @@ EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
     ("allegro", "getShipmentProtocol"),  # POST /shipment-management/protocol
     ("allegro", "getSubmitOfferToAlleDiscountCommandsStatus"),
     ("allegro", "getWithdrawOfferFromAlleDiscountCommandsStatus"),
-    ("allegro", "offerQuotesPublicUsingGET"),  # GET /pricing/offer-quotes
     ("allegro", "placeBid"),  # PUT /bidding/offers/{offerId}/bid
     ("allegro", "submitOfferToAlleDiscountCommands"),  # POST /sale/alle-discount/submit-offer-commands
     ("allegro", "uploadDisputeAttachmentUsingPUT"),  # PUT /sale/dispute-attachments/{attachmentId}

@@ -9,20 +9,16 @@ from typing import Any
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
 from allegro_api.rest import ApiException
+from allegro_kit import generated_client
 
 from targ.testing import TargServer
 
 
 @pytest.fixture
 def orders(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.OrderManagementApi]:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = demo["accessToken"]
-    cfg.client_side_validation = False
-    client = allegro_api.ApiClient(cfg)
-    yield allegro_api.OrderManagementApi(client)
-    client.rest_client.pool_manager.clear()
+    with generated_client(targ, demo["accessToken"]) as client:
+        yield allegro_api.OrderManagementApi(client)
 
 
 def buy(http: httpx.Client, body: dict[str, Any]) -> dict[str, Any]:
@@ -122,12 +118,8 @@ def test_find_mapping(orders: allegro_api.OrderManagementApi, bought: dict[str, 
 
 
 def test_client_sees_vendor_errors(targ: TargServer) -> None:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = "not-a-token"
-    cfg.client_side_validation = False
-    api = allegro_api.OrderManagementApi(allegro_api.ApiClient(cfg))
-    with pytest.raises(ApiException) as err:
-        api.get_list_of_orders_using_get()
+    with generated_client(targ, "not-a-token") as client, pytest.raises(ApiException) as err:
+        allegro_api.OrderManagementApi(client).get_list_of_orders_using_get()
     assert err.value.status == 401
     body = err.value.body
     assert "invalid_token" in (body.decode() if isinstance(body, bytes) else body)

@@ -6,14 +6,13 @@ from typing import Any
 
 from .base import FORMAT, Draw, Json
 from .compatibility import group_id
+from .fees import commissions, fees
 from .reference_table import (
     ADDITIONAL_SERVICES,
     ALLE_DISCOUNT,
     BADGE_CAMPAIGNS,
     BILLING_TYPES,
     CLASSIFIED_PACKAGES,
-    COMMISSIONS,
-    DEFAULT_COMMISSION,
     DEPOSITS,
     FUNDRAISING,
     MARKETPLACES,
@@ -86,8 +85,8 @@ def build_reference_file(draw: Draw) -> Json:
         "additionalServices": services,
         "sizeTableTemplates": templates,
         "billingTypes": [{"id": i, "description": pl, "descriptionEn": en} for i, pl, en in BILLING_TYPES],
-        "commissions": {"default": DEFAULT_COMMISSION,
-                        "byMainCategory": [{"categoryId": i, "name": n, "rate": r} for i, n, r in COMMISSIONS]},
+        "commissions": commissions(),
+        "fees": fees(classified),
         "depositTypes": [{"id": draw.uuid(), "name": name, "marketplaceId": "allegro-pl",
                           "price": {"amount": amount, "currency": "PLN"}} for name, amount in DEPOSITS],
     }

@@ -99,28 +99,6 @@ BILLING_TYPES = [
     ("CB2", "Zwrot prowizji", "Commission refund"),
     ("IHS", "Prowizja od sprzedaży na rynkach zagranicznych", "International sales commission"),
 ]
-# Sales commission (billing type SUC) per main category, as a percentage of the sale price (line item price x
-# quantity), for standard offers on allegro-pl. Source: Allegro's public price list for sellers, "Cennik: prowizje od
-# sprzedaży" (allegro.pl/pomoc/dla-sprzedajacych, tables per main category, 2025). The real tariff varies within a
-# main category (and by price band); targ keeps one rounded rate per main category, which its subcategories inherit.
-# Advertisement categories charge listing packages, not commission (rate 0).
-COMMISSIONS = [
-    ("5", "Dom i Ogród", "11.00"),
-    ("11763", "Dziecko", "10.00"),
-    ("302806", "Elektronika", "8.00"),
-    ("128420", "Firma i usługi", "10.00"),
-    ("33606", "Kolekcje i sztuka", "12.00"),
-    ("316710", "Kultura i rozrywka", "12.00"),
-    ("12343", "Moda", "14.00"),
-    ("3", "Motoryzacja", "9.00"),
-    ("20782", "Nieruchomości", "0.00"),
-    ("258832", "Supermarket", "9.00"),
-    ("1429", "Uroda", "11.00"),
-    ("121882", "Zdrowie", "11.00"),
-    ("3919", "Sport i turystyka", "10.00"),
-]
-# An offer with no category the tree knows pays this rate (Allegro's most common one).
-DEFAULT_COMMISSION = "10.00"
 DEPOSITS = [
     ("Butelka plastikowa jednorazowa do 3 l", "0.50"), ("Puszka metalowa do 1 l", "0.50"),
     ("Butelka szklana wielokrotnego użytku do 1,5 l", "1.00"),

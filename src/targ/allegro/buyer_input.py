@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Any
 
 from targ.allegro.attachments import Formats
 from targ.allegro.orders.model import MarketplaceRefusal
@@ -23,20 +24,30 @@ def only(body: Json, allowed: frozenset[str], where: str = "the body") -> None:
         raise bad(f"unknown field {extra[0]!r} in {where}; allowed: {', '.join(sorted(allowed))}")
 
 
+def objects(value: Any, name: str, shape: str, allowed: frozenset[str],
+            most: int | None = None) -> list[tuple[str, Json]]:
+    """(where, item) of each object of the array `name` (at most `most`), each with only the `allowed` fields;
+    `shape` shows them in a refusal (`{fileName, content}`)."""
+    if not isinstance(value, list) or (most is not None and len(value) > most):
+        raise bad(f"{name} must be an array of {'' if most is None else f'at most {most} '}{shape}")
+    out = []
+    for i, item in enumerate(value):
+        where = f"{name}[{i}]"
+        if not isinstance(item, dict):
+            raise bad(f"{where} must be an object {shape}")
+        only(item, allowed, where)
+        out.append((where, item))
+    return out
+
+
 def files_given(body: Json, formats: Formats, max_bytes: int, max_name: int = 255) -> list[tuple[str, str, bytes]]:
     """(file name, media type, bytes) of `attachments: [{fileName, mimeType?, content (base64)}]`, within the
     seller's limits; `mimeType` defaults to the one the name's extension tells."""
     given = body.get("attachments")
     if given is None:
         return []
-    if not isinstance(given, list):
-        raise bad("attachments must be an array of {fileName, content}")
     out = []
-    for i, item in enumerate(given):
-        where = f"attachments[{i}]"
-        if not isinstance(item, dict):
-            raise bad(f"{where} must be an object {{fileName, content}}")
-        only(item, ATTACHMENT_FIELDS, where)
+    for where, item in objects(given, "attachments", "{fileName, content}", ATTACHMENT_FIELDS):
         name, content, media_type = item.get("fileName"), item.get("content"), item.get("mimeType")
         if not isinstance(name, str) or not name.strip() or not isinstance(content, str):
             raise bad(f"{where} needs fileName and content (base64)")

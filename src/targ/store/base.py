@@ -10,33 +10,39 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from targ.store.listing import Query
 
 
-@dataclass
-class Doc:
+D = TypeVar("D", bound=Mapping[str, Any])
+
+
+@dataclass(slots=True)
+class StoredDoc(Generic[D]):
+    """A stored document: its kind and id, its owner (a seller, a project), its insertion number, its data and its
+    alternate key."""
+
     kind: str
     id: str
     owner: str
     seq: int
-    data: dict[str, Any]
+    data: D
     alt: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SharedDoc:
+class Doc(StoredDoc[dict[str, Any]]):
+    """A document of the caller's own (`get_doc`, `find`): change its data and `put` it back."""
+
+    __slots__ = ()
+
+
+class SharedDoc(StoredDoc[Mapping[str, Any]]):
     """A document handed out for reading only (`peek`, `scan`): its data may be shared with other readers, so it is
     typed read-only; copy it (`dict(doc.data)`, or `get_doc`) to change it."""
 
-    kind: str
-    id: str
-    owner: str
-    seq: int
-    data: Mapping[str, Any]
-    alt: str | None = None
+    __slots__ = ()
 
 
 @dataclass

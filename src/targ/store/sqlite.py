@@ -23,6 +23,11 @@ from targ.store.sqlite_listing import ListingTables
 # copies take about six times as much again). A store of any size then costs a bounded amount of memory: keeping
 # every order read decoded took 2.7 GiB at 100k orders, and stayed after a reset (issue 14).
 MEMO_BYTES = 24 * 2**20
+# A document's text crosses the driver as UTF-8 bytes, though stored as TEXT: read as a BLOB, written cast to TEXT
+# (see `_memo` in SQLiteStore.__init__).
+_DATA = "CAST(data AS BLOB)"
+_TEXT = "CAST(? AS TEXT)"
+_DOC = f"kind, id, owner, seq, {_DATA}, alt"
 SCAN_CHUNK = 500   # documents scan() reads at a time
 # In memory: requests released into one transaction before it is committed (bounds the rollback journal's size).
 BATCH = 1024
@@ -61,7 +66,10 @@ class SQLiteStore(ListingTables, Store):
         self._outer = False
         self._released = 0
         # kind → id → (stored text, decoded data): see _decoded. `_memo_bytes` is the stored text it holds.
-        self._memo: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
+        # Documents cross the driver as UTF-8 bytes (`CAST(? AS TEXT)` in, `CAST(data AS BLOB)` out, still TEXT in
+        # the file): orjson reads and writes bytes, so the text is neither decoded into a str nor encoded back
+        # (an order with Polish letters is a 2-byte-per-character str: ~10% of a shipment POST went to that).
+        self._memo: dict[str, dict[str, tuple[bytes, dict[str, Any]]]] = {}
         self._memo_bytes = 0
         # Cheap change detection for in-process caches: a kind's generation moves on every write to it, and the
         # epoch on anything that can change documents wholesale (rollback, restore).
@@ -227,12 +235,12 @@ class SQLiteStore(ListingTables, Store):
 
     # --- documents ------------------------------------------------------------------------------------------------
     def get(self, kind: str, id: str) -> dict[str, Any] | None:
-        row = self._cur.execute("SELECT data FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute(f"SELECT {_DATA} FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return orjson.loads(row[0]) if row else None
 
     def get_doc(self, kind: str, id: str) -> Doc | None:
         row = self._cur.execute(
-            "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+            f"SELECT {_DOC} FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
         return _doc(row) if row else None
 
     def peek(self, kind: str, id: str) -> SharedDoc | None:
@@ -243,7 +251,8 @@ class SQLiteStore(ListingTables, Store):
         hit = self._peeked.get(key)
         if hit is not None:
             return hit
-        row = self._cur.execute("SELECT owner, seq, data, alt FROM docs WHERE kind=? AND id=?", (kind, id)).fetchone()
+        row = self._cur.execute(f"SELECT owner, seq, {_DATA}, alt FROM docs WHERE kind=? AND id=?",
+                                (kind, id)).fetchone()
         if row is None:
             return None
         self.rows_read += 1
@@ -256,30 +265,30 @@ class SQLiteStore(ListingTables, Store):
 
     def get_by_alt(self, kind: str, owner: str, alt: str) -> Doc | None:
         row = self.conn.execute(
-            "SELECT kind, id, owner, seq, data, alt FROM docs WHERE kind=? AND owner=? AND alt=?",
+            f"SELECT {_DOC} FROM docs WHERE kind=? AND owner=? AND alt=?",
             (kind, owner, alt)).fetchone()
         return _doc(row) if row else None
 
     def put(self, kind: str, id: str, data: dict[str, Any], *, owner: str = "", alt: str | None = None) -> None:
-        blob = orjson.dumps(data).decode()
+        blob = orjson.dumps(data)
         self._changing(kind, id)
         self._put_row(kind, id, owner, alt, blob)
         if kind in LISTINGS:
             self._list(kind, id, owner, data)
 
-    def _put_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str) -> None:
+    def _put_row(self, kind: str, id: str, owner: str, alt: str | None, blob: bytes) -> None:
         # Most writes replace a document just read, under the same owner and alternate key: that is tried first,
         # as an update of the text alone (the indexes on owner and alt are left alone, which halves its cost).
         # The row keeps its seq.
         if alt is None:
-            same = self._cur.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
+            same = self._cur.execute(f"UPDATE docs SET data={_TEXT} WHERE kind=? AND id=? AND owner=? AND alt IS NULL",
                                      (blob, kind, id, owner))
         else:
-            same = self._cur.execute("UPDATE docs SET data=? WHERE kind=? AND id=? AND owner=? AND alt=?",
+            same = self._cur.execute(f"UPDATE docs SET data={_TEXT} WHERE kind=? AND id=? AND owner=? AND alt=?",
                                      (blob, kind, id, owner, alt))
         if same.rowcount:
             return
-        if self._cur.execute("UPDATE docs SET owner=?, alt=?, data=? WHERE kind=? AND id=?",
+        if self._cur.execute(f"UPDATE docs SET owner=?, alt=?, data={_TEXT} WHERE kind=? AND id=?",
                              (owner, alt, blob, kind, id)).rowcount == 0:
             self._insert_row(kind, id, owner, alt, blob)
 
@@ -291,16 +300,16 @@ class SQLiteStore(ListingTables, Store):
         return self._insert(kind, id, owner, alt, data, " ON CONFLICT (kind, id) DO NOTHING")
 
     def _insert(self, kind: str, id: str, owner: str, alt: str | None, data: dict[str, Any], conflict: str) -> bool:
-        blob = orjson.dumps(data).decode()
+        blob = orjson.dumps(data)
         self._changing(kind, id)
         inserted = self._insert_row(kind, id, owner, alt, blob, conflict)
         if inserted and kind in LISTINGS:
             self._list(kind, id, owner, data)
         return inserted
 
-    def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: str, conflict: str = "") -> bool:
+    def _insert_row(self, kind: str, id: str, owner: str, alt: str | None, blob: bytes, conflict: str = "") -> bool:
         """Whether a row was inserted (`conflict` is the statement's ON CONFLICT clause, if any)."""
-        return self._cur.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, ?)"
+        return self._cur.execute(f"INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES (?, ?, ?, ?, ?, {_TEXT})"
                                  + conflict, (kind, id, owner, self.next_seq("docs"), alt, blob)).rowcount == 1
 
     def delete(self, kind: str, id: str) -> bool:
@@ -325,13 +334,13 @@ class SQLiteStore(ListingTables, Store):
                                       for i in range(len(alts)))
             page_args = [x for key in alts for x in (*args, key, limit + offset)]
             head, head_args = _where(kind, owner, None)
-            sql = (f"SELECT kind, id, owner, seq, data, alt FROM docs{head} AND seq IN ({arms}{order} LIMIT ? OFFSET ?)"
+            sql = (f"SELECT {_DOC} FROM docs{head} AND seq IN ({arms}{order} LIMIT ? OFFSET ?)"
                    + order)
             found = [_doc(r) for r in self.conn.execute(sql, [*head_args, *page_args, limit, offset])]
             self.rows_read += len(found)
             return found
         where, args = _where(kind, owner, after_seq)
-        sql = "SELECT kind, id, owner, seq, data, alt FROM docs" + where
+        sql = f"SELECT {_DOC} FROM docs" + where
         if alts is not None:
             sql += f" AND alt IN ({', '.join('?' * len(alts))})"
             args += alts
@@ -361,7 +370,7 @@ class SQLiteStore(ListingTables, Store):
         # at once, only what the memo keeps.
         last = 0
         while True:
-            rows = self.conn.execute("SELECT id, seq, data, alt FROM docs WHERE kind=? AND owner=? AND seq>?"
+            rows = self.conn.execute(f"SELECT id, seq, {_DATA}, alt FROM docs WHERE kind=? AND owner=? AND seq>?"
                                      " ORDER BY seq LIMIT ?", (kind, owner, last, SCAN_CHUNK)).fetchall()
             self.rows_read += len(rows)
             for id, seq, blob, alt in rows:
@@ -370,7 +379,7 @@ class SQLiteStore(ListingTables, Store):
                 return
             last = rows[-1][1]
 
-    def _decoded(self, kind: str, id: str, blob: str) -> tuple[dict[str, Any], bool]:
+    def _decoded(self, kind: str, id: str, blob: bytes) -> tuple[dict[str, Any], bool]:
         """The document's data decoded from `blob`, or the memo's (shared) copy while the stored text is the same;
         and whether the memo holds it.
 

@@ -5,6 +5,7 @@ connection and calls `_list` on every write of a listed kind."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,7 @@ _UPSERT_LISTING = (
     f"INSERT INTO listing ({_LISTING_COLUMNS}) VALUES (?, ?, ?, (SELECT seq FROM docs WHERE kind=? AND id=?), "
     + ", ".join("?" * (len(TEXT_COLUMNS) + len(NUMBER_COLUMNS) + 1)) + ") ON CONFLICT (kind, id) DO UPDATE SET "
     + ", ".join(f"{c}=excluded.{c}" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")))
-_UPDATE_LISTING = ("UPDATE listing SET " + ", ".join(
-    f"{c}=?" for c in ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")) + " WHERE kind=? AND id=?")
+_ROW_COLUMNS = ("owner", *TEXT_COLUMNS, *NUMBER_COLUMNS, "tags")
 _FACETS = ", ".join(FACET_COLUMNS)
 # One more (or, with n=-1, one fewer) row of an owner with these facet values; a row moving from one combination to
 # another is both, in one statement.
@@ -31,6 +31,12 @@ _FACET_ROW = f"(?, ?, {', '.join('?' * len(FACET_COLUMNS))}, ?)"
 _ON_FACETS = f" ON CONFLICT (kind, owner, {_FACETS}) DO UPDATE SET n = listing_facets.n + excluded.n"
 _COUNT_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}" + _ON_FACETS
 _MOVE_FACETS = f"INSERT INTO listing_facets (kind, owner, {_FACETS}, n) VALUES {_FACET_ROW}, {_FACET_ROW}" + _ON_FACETS
+
+
+@functools.lru_cache(maxsize=256)
+def _update_statement(changed: tuple[int, ...]) -> str:
+    """UPDATE of a listing row's columns at these positions of `_ROW_COLUMNS` (few sets occur: a status, a time)."""
+    return f"UPDATE listing SET {', '.join(f'{_ROW_COLUMNS[i]}=?' for i in changed)} WHERE kind=? AND id=?"
 
 
 class ListingTables:
@@ -69,7 +75,14 @@ class ListingTables:
             if stored is None:
                 self._cur.execute(_UPSERT_LISTING, (kind, id, owner, kind, id, *values))
             else:   # the row is there: no insertion number to look up, no conflict to resolve
-                self._cur.execute(_UPDATE_LISTING, (owner, *values, kind, id))
+                self._update_listed(kind, id, stored, (owner, *values))
+
+    def _update_listed(self, kind: str, id: str, stored: tuple[Any, ...], row: tuple[Any, ...]) -> None:
+        # Only the columns that changed are set: SQLite rewrites every index (and, for the key's columns, the row's
+        # place in this WITHOUT ROWID table) that holds a column named in SET, changed or not. A shipment changes an
+        # order's lines sent and updatedAt: two columns, not sixteen and a move.
+        changed = [i for i, (old, new) in enumerate(zip(stored, row, strict=True)) if old != new]
+        self._cur.execute(_update_statement(tuple(changed)), (*(row[i] for i in changed), kind, id))
 
     def _recount(self, listing: Listing, kind: str, id: str, new: tuple[str, ...] | None,
                  stored: tuple[Any, ...] | None = None) -> None:

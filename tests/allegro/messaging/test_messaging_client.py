@@ -11,8 +11,8 @@ from typing import Any
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
 from allegro_api.rest import ApiException
+from allegro_kit import generated_client
 from messaging_helpers import ALLEGRO_JSON, PDF, buyer_reads, buyer_writes
 
 from targ.testing import TargServer
@@ -22,12 +22,8 @@ JSON_HEADERS = {"Accept": ALLEGRO_JSON, "Content-Type": ALLEGRO_JSON}
 
 @pytest.fixture
 def client(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.ApiClient]:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = demo["accessToken"]
-    cfg.client_side_validation = False
-    api = allegro_api.ApiClient(cfg)
-    yield api
-    api.rest_client.pool_manager.clear()
+    with generated_client(targ, demo["accessToken"]) as api:
+        yield api
 
 
 def call(client: allegro_api.ApiClient, path: str, method: str, *, body: Any = None, query: list[Any] | None = None,

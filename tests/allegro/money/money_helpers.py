@@ -6,8 +6,7 @@ import uuid
 from typing import Any
 
 import httpx
-
-from targ.testing import TargServer
+from allegro_kit import other_seller  # noqa: F401 - the areas' tests import it from here
 
 ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 SEND = {"Content-Type": ALLEGRO_JSON}
@@ -73,19 +72,3 @@ def error(resp: httpx.Response, status: int) -> dict[str, Any]:
     errors = resp.json()["errors"]
     assert len(errors) == 1
     return dict(errors[0])
-
-
-def other_seller(targ: TargServer, http: httpx.Client, login: str = "drugi-sprzedawca") -> dict[str, Any]:
-    """A second seller (admin API) with one active offer written to the store as the offers area keeps them."""
-    seller = http.post("/__targ/sellers", json={"login": login}).json()
-    offer_id = f"88{seller['id']}"
-    offer = {"id": offer_id, "name": "Zegarek na rękę srebrny", "category": {"id": "165"},
-             "sellingMode": {"format": "BUY_NOW", "price": {"amount": "249.00", "currency": "PLN"}},
-             "stock": {"available": 5, "unit": "UNIT"},
-             "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": "allegro-pl"}}},
-             "delivery": {"handlingTime": "PT48H"}, "fulfillment": {"provider": "SELLER"}}
-    world = targ.world
-    with world.store.transaction():
-        world.store.put("offer", offer_id, offer, owner=seller["id"])
-    headers = {"Authorization": f"Bearer {seller['accessToken']}", "Accept": ALLEGRO_JSON}
-    return {**seller, "offerId": offer_id, "headers": headers}

@@ -4,7 +4,7 @@ sale does not complete, and the list's filters."""
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ def rate_for(allegro: httpx.Client, offer_id: str) -> Decimal:
 
 
 def commission(price: str, quantity: int, rate: Decimal) -> Decimal:
-    return (Decimal(price) * quantity * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """Rounded up to the grosz, as Allegro rounds commissions (the regulations' annex 4, Part I point 3)."""
+    return (Decimal(price) * quantity * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
 
 
 def test_a_sale_is_charged_its_commission(http: httpx.Client, allegro: httpx.Client, offers: dict[str, str]) -> None:

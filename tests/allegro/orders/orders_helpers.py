@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from allegro_kit import other_seller  # noqa: F401 - the areas' tests import it from here
 
 from targ.testing import TargServer
 
@@ -51,23 +52,6 @@ def events(allegro: httpx.Client, **params: Any) -> list[dict[str, Any]]:
 def errors(resp: httpx.Response) -> list[dict[str, Any]]:
     assert resp.headers["content-type"] == ERROR_TYPE and resp.headers.get("trace-id")
     return resp.json()["errors"]
-
-
-def other_seller(targ: TargServer, http: httpx.Client, login: str = "drugi-sprzedawca",
-                 marketplace: str = "allegro-pl") -> dict[str, Any]:
-    """A second seller (admin API) with one active offer written to the store as the offers area keeps them."""
-    seller = http.post("/__targ/sellers", json={"login": login, "marketplace": marketplace}).json()
-    currency = {"allegro-pl": "PLN", "allegro-cz": "CZK"}[marketplace]
-    offer_id = f"88{seller['id']}"
-    offer = {"id": offer_id, "name": "Zegarek na rękę srebrny", "sellingMode": {"format": "BUY_NOW",
-             "price": {"amount": "249.00", "currency": currency}}, "stock": {"available": 5, "unit": "UNIT"},
-             "publication": {"status": "ACTIVE", "marketplaces": {"base": {"id": marketplace}}},
-             "delivery": {"handlingTime": "PT48H"}, "fulfillment": {"provider": "SELLER"}}
-    world = targ.world
-    with world.store.transaction():
-        world.store.put("offer", offer_id, offer, owner=seller["id"])
-    token = {"Authorization": f"Bearer {seller['accessToken']}", "Accept": ALLEGRO_JSON}
-    return {**seller, "offerId": offer_id, "headers": token}
 
 
 def advance(targ: TargServer, allegro: httpx.Client, duration: str) -> None:

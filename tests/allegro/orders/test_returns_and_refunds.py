@@ -93,6 +93,11 @@ def test_commission_refund_claims(targ: TargServer, http: httpx.Client, allegro:
     first = allegro.get(f"/order/refund-claims/{created.json()['id']}").json()
     assert first["status"] == "IN_PROGRESS" and first["type"] == "MANUAL" and first["quantity"] == 2
     assert first["lineItem"]["offer"]["id"] == offers["A"] and first["buyer"]["login"] == cancelled["buyer"]["login"]
+    # The commission claimed is what billing charged for the two units (type SUC, a negative entry).
+    charged = [e for e in allegro.get("/billing/billing-entries", params={"order.id": cancelled["id"]}).json()[
+        "billingEntries"] if e["type"]["id"] == "SUC"]
+    assert len(charged) == 1 and first["commission"] == {"amount": -float(charged[0]["value"]["amount"]),
+                                                         "currency": "PLN"}
     again = claim(allegro, cancelled["lineItems"][0]["id"])
     assert again.status_code == 422 and errors(again)[0]["path"] == "lineItem.id"
     assert claim(allegro, kept["lineItems"][0]["id"], 5).status_code == 422

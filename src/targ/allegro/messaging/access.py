@@ -5,10 +5,16 @@ attachment. Another seller's is answered as the operation declares it: 404 where
 
 from __future__ import annotations
 
-from targ.allegro.errors import access_denied
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from targ.allegro.errors import AllegroError, access_denied
 from targ.allegro.messaging import center, errors, files
 from targ.http.request import Request
 from targ.json_types import Json
+
+if TYPE_CHECKING:
+    from targ.world import World
 
 
 def seller_id(req: Request) -> str:
@@ -21,38 +27,33 @@ def seller_id(req: Request) -> str:
 
 def own_thread(req: Request, *, others: int) -> tuple[str, Json]:
     """(seller, thread) for `{threadId}`: unknown → 404 THREAD_NOT_FOUND; another seller's → `others` (403 or 404)."""
-    seller = seller_id(req)
-    thread_id = req.path_params["threadId"]
-    found = center.find_thread(req.world, thread_id)
-    if found is None or (found[0] != seller and others == 404):
-        raise errors.thread_not_found(thread_id, req.path)
-    if found[0] != seller:
-        raise errors.not_allowed()
-    return seller, found[1]
+    return _own(req, "threadId", center.find_thread, errors.thread_not_found, others)
 
 
 def own_message(req: Request, *, others: int) -> tuple[str, Json]:
     """(seller, message) for `{messageId}`, as `own_thread`."""
-    seller = seller_id(req)
-    message_id = req.path_params["messageId"]
-    found = center.find_message(req.world, message_id)
-    if found is None or (found[0] != seller and others == 404):
-        raise errors.message_not_found(message_id, req.path)
-    if found[0] != seller:
-        raise errors.not_allowed()
-    return seller, found[1]
+    return _own(req, "messageId", center.find_message, errors.message_not_found, others)
 
 
 def own_attachment(req: Request, *, others: int) -> tuple[str, Json]:
     """(seller, attachment) for `{attachmentId}`, as `own_thread`. The seller's own are those it declared and those
     that came with a message into its message center."""
+    return _own(req, "attachmentId", files.find, errors.attachment_not_found, others,
+                mine=lambda found: found["declaredBy"] == center.SELLER or found["message"] is not None)
+
+
+def _own(req: Request, param: str, find: Callable[[World, str], tuple[str, Json] | None],
+         not_found: Callable[[str, str], AllegroError], others: int,
+         mine: Callable[[Json], bool] = lambda found: True) -> tuple[str, Json]:
+    """(seller, document) for the path parameter `param`, found by `find` as (its seller, it). Unknown →
+    `not_found(id, path)`; another seller's, or one `mine` says is not the seller's own → the same 404 or 403
+    `not_allowed`, as the operation declares (`others`)."""
     seller = seller_id(req)
-    attachment_id = req.path_params["attachmentId"]
-    found = files.find(req.world, attachment_id)
-    mine = found is not None and found[0] == seller and (found[1]["declaredBy"] == center.SELLER
-                                                          or found[1]["message"] is not None)
-    if found is None or (not mine and others == 404):
-        raise errors.attachment_not_found(attachment_id, req.path)
-    if not mine:
+    ref = req.path_params[param]
+    found = find(req.world, ref)
+    owned = found is not None and found[0] == seller and mine(found[1])
+    if found is None or (not owned and others == 404):
+        raise not_found(ref, req.path)
+    if not owned:
         raise errors.not_allowed()
     return seller, found[1]

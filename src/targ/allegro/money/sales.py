@@ -103,6 +103,15 @@ def return_commission(world: World, seller: str, sale: Json, line_item_id: str, 
                  offer=line["offer"], order_id=sale["order"])
 
 
+def claimable_commission(world: World, order_id: str, line_item_id: str, units: int) -> tuple[Decimal, str] | None:
+    """(commission charged for `units` units of the line item, currency) for a refund claim; None when the order
+    has no sale (never bought through targ's buyer)."""
+    sale = world.store.get(SALE_KIND, order_id)
+    if sale is None or line_item_id not in sale["lines"]:
+        return None
+    return line_commission(sale["lines"][line_item_id], units), sale["currency"]
+
+
 def claim_granted(world: World, seller: str, order_id: str, line_item_id: str, quantity: int) -> None:
     """A commission refund claim was GRANTED: the commission of its units comes back."""
     sale = world.store.get(SALE_KIND, order_id)

@@ -35,4 +35,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "marketplace": ("Unknown marketplace {marketplace}", "Nieznany serwis {marketplace}"),
     "too_many": ("The search result exceeds the limit of 10000 operations. Narrow down the criteria.",
                  "Wynik wyszukiwania przekracza limit 10000 operacji. Zawęź kryteria wyszukiwania."),
+    # The fee preview and offer quotes (docs/behaviour.md, "Fee preview and offer quotes"). The vendor's words where
+    # a thread quotes them: #8007 ("There is no price list for given category"), #6364 ("Only advertisements can
+    # have packages."); the rest, and every Polish text but those, *decided*.
+    "required": ("{field} is required", "Pole {field} jest wymagane"),
+    "category": ("Category '{category}' not found", "Nie znaleziono kategorii '{category}'"),
+    "no_price_list": ("There is no price list for given category", "Brak cennika dla wskazanej kategorii"),
+    "packages": ("Only advertisements can have packages.", "Tylko ogłoszenia mogą mieć pakiety."),
+    "package": ("Unknown classifieds package {package}", "Nieznany pakiet ogłoszeń {package}"),
+    "currency": ("The price must be given in {currency}, the marketplace's currency, not {given}",
+                 "Cena musi być podana w walucie serwisu ({currency}), nie w {given}"),
+    "offer_ids": ("At most 20 offer ids can be given, got {count}",
+                  "Można podać najwyżej 20 identyfikatorów ofert, podano {count}"),
 }

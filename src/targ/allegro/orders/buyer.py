@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, cast
 
+from targ.allegro.buyer_input import bad, only
 from targ.allegro.fulfillment import outbound
 from targ.allegro.money import sales
 from targ.allegro.offers.documents import Offer
@@ -46,15 +47,7 @@ PURCHASE_FIELDS = frozenset({"sellerId", "lineItems", "buyer", "delivery", "paym
                              "messageToSeller", "marketplace", "surcharges", "fillIn", "pay"})
 
 
-def bad(message: str) -> MarketplaceRefusal:
-    return MarketplaceRefusal(400, "bad_request", message)
-
-
 # --- validation of the admin bodies -----------------------------------------------------------------------------------
-def only(body: Json, allowed: frozenset[str], where: str = "the body") -> None:
-    extra = sorted(set(body) - allowed)
-    if extra:
-        raise bad(f"unknown field {extra[0]!r} in {where}; allowed: {', '.join(sorted(allowed))}")
 
 
 def _obj(value: Any, name: str) -> Json:

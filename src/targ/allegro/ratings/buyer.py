@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.buyer_input import bad, objects, only
 from targ.allegro.orders import carrier, model, shipments
 from targ.allegro.orders.model import MarketplaceRefusal
 from targ.allegro.ratings import store
@@ -27,21 +28,11 @@ MAX_COMMENT = 500
 MAX_JUSTIFICATIONS = 10
 
 
-def bad(message: str) -> MarketplaceRefusal:
-    return MarketplaceRefusal(400, "bad_request", message)
-
-
 def refused(key: str, message: str) -> MarketplaceRefusal:
     return MarketplaceRefusal(409, key, message)
 
 
 # --- the admin bodies ------------------------------------------------------------------------------------------------
-def _only(body: Json, allowed: frozenset[str], where: str = "the body") -> None:
-    extra = sorted(set(body) - allowed)
-    if extra:
-        raise bad(f"unknown field {extra[0]!r} in {where}; allowed: {', '.join(sorted(allowed))}")
-
-
 def _recommended(body: Json) -> bool:
     value = body.get("recommended")
     if not isinstance(value, bool):
@@ -62,7 +53,7 @@ def _rates(value: Any) -> Json:
         raise bad(f"rates must be an object with some of {', '.join(RATES)}")
     if "delivery" in value:
         raise bad("rates.delivery: delivery time is not rated since 2019-10-02")
-    _only(value, frozenset(RATES), "rates")
+    only(value, frozenset(RATES), "rates")
     for name, rate in value.items():
         if isinstance(rate, bool) or not isinstance(rate, int) or not 1 <= rate <= 5:
             raise bad(f"rates.{name} must be an integer from 1 to 5")
@@ -70,14 +61,9 @@ def _rates(value: Any) -> Json:
 
 
 def _justifications(value: Any) -> list[Json]:
-    if not isinstance(value, list) or len(value) > MAX_JUSTIFICATIONS:
-        raise bad(f"justifications must be an array of at most {MAX_JUSTIFICATIONS} {{text, visibleForBuyer?}}")
     out = []
-    for i, item in enumerate(value):
-        where = f"justifications[{i}]"
-        if not isinstance(item, dict):
-            raise bad(f"{where} must be an object {{text, visibleForBuyer?}}")
-        _only(item, JUSTIFICATION_FIELDS, where)
+    for where, item in objects(value, "justifications", "{text, visibleForBuyer?}", JUSTIFICATION_FIELDS,
+                               most=MAX_JUSTIFICATIONS):
         text, visible = item.get("text"), item.get("visibleForBuyer", True)
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_COMMENT:
             raise bad(f"{where}.text must be a non-empty string of at most {MAX_COMMENT} characters")
@@ -120,7 +106,7 @@ def _window_open(world: World, order: Json, now: int, doing: str) -> None:
 
 def rate(world: World, body: Json) -> Json:
     """A new rating of the order's seller by the order's buyer; the stored rating."""
-    _only(body, RATE_FIELDS)
+    only(body, RATE_FIELDS)
     order_id = body.get("checkoutFormId")
     if not isinstance(order_id, str) or not order_id:
         raise bad("checkoutFormId is required")
@@ -171,7 +157,7 @@ def _live(world: World, rating_id: str) -> Json:
 def change(world: World, rating_id: str, body: Json) -> Json:
     """The buyer changes the rating (any of its parts) while the rating window lasts; `editedAt` and
     `lastChangedAt` become now."""
-    _only(body, CHANGE_FIELDS)
+    only(body, CHANGE_FIELDS)
     if not body:
         raise bad(f"nothing to change: give some of {', '.join(sorted(CHANGE_FIELDS))}")
     rating = _live(world, rating_id)
@@ -193,7 +179,7 @@ def change(world: World, rating_id: str, body: Json) -> Json:
 def withdraw(world: World, rating_id: str, body: Json) -> Json:
     """The buyer removes the rating (for good: the order cannot be rated again); `dueToCompensation` when the seller
     compensated the buyer for it."""
-    _only(body, WITHDRAW_FIELDS)
+    only(body, WITHDRAW_FIELDS)
     compensated = body.get("dueToCompensation", False)
     if not isinstance(compensated, bool):
         raise bad("dueToCompensation must be true or false")

@@ -7,7 +7,9 @@ for the claimed units (the order is CANCELLED or still unpaid, or customer retur
 quantity), REJECTED otherwise. Rules (targ's; the vendor publishes its conditions only in prose): one open or granted
 claim per line item (422), at most the line item's quantity (422), a line item of another seller or of no order is
 unknown (422, the operation declares no 404). Only an IN_PROGRESS claim can be cancelled (DELETE → CANCELLED, else
-422). `commission` is left out: targ keeps no commission tariff.
+422). `commission` is the sales commission charged for the claimed units (targ.allegro.money.sales), a JSON number
+as the spec types it. (The vendor refuses a claim on a line item that paid no commission, 422
+`CommissionAmountException`, #11656; every sale through targ's buyer pays some: commissions round up to the grosz.)
 """
 
 from __future__ import annotations
@@ -75,12 +77,15 @@ def create_claim(req: Request) -> Reply:
     if any(d.data["lineItem"]["id"] == line_item_id and d.data["status"] in OPEN
            for d in world.store.find(REFUND_CLAIM_KIND, seller)):
         raise _invalid(f"A refund claim for line item {line_item_id} already exists", "lineItem.id")
+    charged = sales.claimable_commission(world, order["id"], line_item_id, int(quantity))
     claim = {"id": world.ids.uuid(REFUND_CLAIM_KIND), "status": "IN_PROGRESS", "quantity": quantity,
              "buyer": {"id": order["buyer"]["id"], "login": order["buyer"]["login"]},
              "createdAt": iso(world.clock.now_ms()),
              "lineItem": {"id": line_item_id, "quantity": line_item["quantity"], "boughtAt": line_item["boughtAt"],
                           "offer": {"id": line_item["offer"]["id"], "name": line_item["offer"]["name"]}},
              "type": "MANUAL", "_targ": {"order": order["id"]}}
+    if charged is not None:
+        claim["commission"] = {"amount": float(charged[0]), "currency": charged[1]}
     world.store.put(REFUND_CLAIM_KIND, claim["id"], claim, owner=seller)
     world.schedule(DECIDE_JOB, world.config.ms("jobDelay"), {"claim": claim["id"]}, owner=seller)
     return Reply({"id": claim["id"]}, 201)
