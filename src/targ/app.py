@@ -88,18 +88,20 @@ async def _send(send: Any, resp: Response, head: bool = False) -> None:
 
 
 def build_pipeline(world: World) -> Pipeline:
-    """The surfaces by path prefix (PRODUCT.md): `/__targ/` admin, `/auth/oauth/` OAuth, Voucherify's prefixes, and
-    Allegro for every other path."""
+    """The surfaces by path prefix (PRODUCT.md): `/__targ/` admin, `/auth/oauth/` OAuth, Voucherify's prefixes,
+    `/allegroimg/` the files targ hosts for Allegro (uploaded offer images and attachments), and Allegro for every
+    other path."""
     from targ.admin import surface as admin
     from targ.allegro import edge as allegro
     from targ.allegro.oauth import surface as oauth
+    from targ.allegro.offers import static_host
     from targ.voucherify import edge as voucherify
 
     load_providers()
     traces = TraceIds(world.seed)
     world.on_reset.append(traces.restart)
     return Pipeline(world, [admin.surface(world), oauth.surface(), voucherify.surface(world, traces),
-                            allegro.surface(world, traces)])
+                            static_host.surface(), allegro.surface(world, traces)])
 
 
 def create_app(options: Options | None = None) -> TargApp:

@@ -49,6 +49,8 @@ SETTINGS: dict[str, Setting] = {
     "warehouseShippingDelay": Setting("PT4H", "duration", "A One Fulfillment order READY_FOR_SHIPMENT → SENT "
                                       "(handed to the carrier)."),
     "carrierStepDelay": Setting("P1D", "duration", "Time between two automatic parcel tracking statuses."),
+    "offerImageTtl": Setting("PT6H", "duration", "An image uploaded with POST /sale/images and not used in an offer "
+                             "is removed this long after the upload (`expiresAt`; vendor: 6 h)."),
     "maxStatusChangesPerOrder": Setting(100, "int", "Fulfillment status changes allowed per order (vendor: 100)."),
 }
 

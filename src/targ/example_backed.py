@@ -9,10 +9,6 @@ silence), and an operation listed here that has a handler fails it too (the list
 from __future__ import annotations
 
 EXAMPLE_BACKED: frozenset[tuple[str, str]] = frozenset({
-    ("allegro", "createOfferAttachmentUsingPOST"),  # POST /sale/offer-attachments
-    ("allegro", "getOfferAttachment"),  # GET /sale/offer-attachments/{attachmentId}
-    ("allegro", "uploadOfferAttachmentUsingPUT"),  # PUT /sale/offer-attachments/{attachmentId}
-    ("allegro", "uploadOfferImageUsingPOST"),  # POST /sale/images
     ("voucherify", "activate-member-pending-points"),
     ("voucherify", "add-member"),  # POST /v1/loyalties/{campaignId}/members
     ("voucherify", "add-promotion-tier-to-campaign"),  # POST /v1/promotions/{campaignId}/tiers

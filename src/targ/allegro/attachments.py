@@ -1,10 +1,11 @@
 """Files a seller or a buyer declares, uploads once and sends with one message, downloaded byte for byte: the
 message center's and the post-purchase issues' attachments (targ.allegro.messaging.files, targ.allegro.issues.files
-give each its kind, formats and limits).
+give each its kind, formats and limits); offer attachments (targ.allegro.offers.attachments) are declared and
+uploaded the same way and then named by offers.
 
 A file is a document of its kind, id = the attachment id (a UUID), owner = the seller whose messages hold it, with
-`fileName`, `size` (as declared), `declaredBy` (`SELLER` | `BUYER`), `mimeType`, `content` (base64) and `uploadedAt`
-(ms) once uploaded, and `message` (the message it was sent with, or None).
+`fileName`, `size` (as declared; None where nothing is declared), `declaredBy` (`SELLER` | `BUYER`), `mimeType`,
+`content` (base64) and `uploadedAt` (ms) once uploaded, and `message` (the message it was sent with, or None).
 """
 
 from __future__ import annotations
@@ -46,10 +47,13 @@ class Attachments:
     kind: str
     starts_with: Mapping[str, Any] = field(default_factory=dict)   # more fields of a new declaration
 
-    def declare(self, world: World, seller: str, file_name: str, size: int, *, by: str) -> Json:
+    def declare(self, world: World, seller: str, file_name: str, size: int | None, *, by: str,
+                extra: Mapping[str, Any] | None = None) -> Json:
+        """A new declared file; `size` None where the vendor takes no declared size (offer attachments), `extra`
+        the declaration's own fields (an offer attachment's type)."""
         attachment: Json = {"id": world.ids.uuid(self.kind), "fileName": file_name, "size": size, "declaredBy": by,
                             "mimeType": None, "content": None, "uploadedAt": None, "message": None,
-                            **self.starts_with}
+                            **self.starts_with, **(extra or {})}
         world.store.put(self.kind, attachment["id"], attachment, owner=seller)
         return attachment
 
@@ -67,11 +71,11 @@ class Attachments:
                        *, formats: Formats, max_bytes: int, unsupported: Callable[[str], Exception],
                        too_large: Callable[[int, int], Exception]) -> None:
         """The seller's upload of a declared file: in one of the formats (the declared file's, if its name tells
-        it), at most what was declared and `max_bytes`; each refusal is the area's own error."""
+        it), at most what was declared (if a size was) and `max_bytes`; each refusal is the area's own error."""
         media_type = (content_type or "").split(";")[0].strip().lower()
         if not formats.upload_allowed(attachment["fileName"], media_type):
             raise unsupported(f"{media_type} for {attachment['fileName']}")
-        limit = min(max_bytes, int(attachment["size"]))
+        limit = max_bytes if attachment["size"] is None else min(max_bytes, int(attachment["size"]))
         if len(content) > limit:
             raise too_large(len(content), limit)
         self.upload(world, seller, attachment, media_type, content)

@@ -24,6 +24,7 @@ from targ.allegro.fulfillment.texts import TEXTS as FULFILLMENT
 from targ.allegro.issues.texts import TEXTS as ISSUES
 from targ.allegro.messaging.texts import TEXTS as MESSAGING
 from targ.allegro.money.texts import TEXTS as MONEY
+from targ.allegro.offers.texts import MEDIA as OFFER_MEDIA
 from targ.allegro.offers.texts import ONE_FULFILLMENT
 from targ.allegro.ratings.texts import TEXTS as RATINGS
 from targ.allegro.shipping.texts import TEXTS as SHIPPING
@@ -96,10 +97,10 @@ def _catalogue() -> dict[str, Entry]:
     out = {key: Entry(texts, ENGLISH) for key, texts in _EDGE.items()}
     for prefix, table in (("fulfillment", FULFILLMENT), ("onefulfillment", ONE_FULFILLMENT), ("money", MONEY)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, DEFAULT) for key, (en, pl) in table.items()})
-    # The message center's, ratings', issues', bidding's and shipping's texts were written English-first: other
-    # languages get English.
+    # The message center's, ratings', issues', bidding's, shipping's and offer media texts were written
+    # English-first: other languages get English.
     for prefix, table in (("messaging", MESSAGING), ("ratings", RATINGS), ("issues", ISSUES), ("bidding", BIDDING),
-                          ("shipping", SHIPPING)):
+                          ("shipping", SHIPPING), ("offermedia", OFFER_MEDIA)):
         out.update({f"{prefix}.{key}": Entry({ENGLISH: en, DEFAULT: pl}, ENGLISH) for key, (en, pl) in table.items()})
     return out
 

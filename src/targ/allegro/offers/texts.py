@@ -1,5 +1,6 @@
-"""The texts of the One Fulfillment offer rules (onefulfillment.py), by rule code: (English, Polish).
-targ.allegro.messages files them under `onefulfillment.<code>`; the English text is also the error's `message`."""
+"""The texts of the offer area's errors, (English, Polish): the One Fulfillment rules (onefulfillment.py) by rule code,
+filed under `onefulfillment.<code>` by targ.allegro.messages, the English text also the error's `message`; and
+offer images and attachments (`MEDIA`, below)."""
 
 from __future__ import annotations
 
@@ -43,4 +44,35 @@ ONE_FULFILLMENT: dict[str, tuple[str, str]] = {
                     "Dla tego typu ofert nie jest możliwa zmiana liczby sztuk."),
     "ProductChange": ("The product data of a One Fulfillment offer cannot be changed.",
                       "Nie możesz zmieniać danych produktu w ofercie One Fulfillment."),
+}
+
+
+# Offer images and attachments (images.py, attachments.py), by key: (English, Polish). targ.allegro.messages files
+# them under `offermedia.<key>`; languages other than these two get the English text.
+MEDIA: dict[str, tuple[str, str]] = {
+    # The vendor's texts: #8989, #9843 (2024; "Invalid image address." is also its message).
+    "image_not_found": ("Invalid image address.", "Podany adres obrazka jest nieprawidłowy."),
+    # #4740 (English, 2021), #2031 (Polish, 2019).
+    "image_type": ("Unallowed image type.", "Niedozwolony typ zdjęcia."),
+    # #10090 (English, 2024), #1234 (Polish, 2019).
+    "pixel_count": ("Image pixel count is too high.", "Ilość pikseli w obrazie jest zbyt duża."),
+    # #2940 (2020), spacing as the vendor writes it.
+    "invalid_url": ("Invalid URL  '{url}'.", "Niepoprawny  adres URL:  '{url}'."),
+    # The spec's 413 "Image is too big".
+    "image_too_big": ("Image is too big.", "Zdjęcie jest zbyt duże."),
+    # #11075 (2025): SAFETY_INFORMATION_MANUAL given in `attachments` rather than in a product's safety information.
+    "safety_in_attachments": ("Invalid attachment type: Instructions with safety information",
+                              "Nieprawidłowy typ załącznika: Instrukcja z informacją o bezpieczeństwie"),
+    "attachment_not_found": ("Attachment {id} not found.", "Nie znaleziono załącznika {id}."),
+    "attachment_not_uploaded": ("Attachment {id} has no file uploaded yet.",
+                                "Do załącznika {id} nie przesłano jeszcze pliku."),
+    "attachment_type_twice": ("An offer can have one attachment of each type: {type} is given more than once.",
+                              "Oferta może mieć jeden załącznik każdego typu: {type} podano więcej niż raz."),
+    "not_safety": ("Only SAFETY_INFORMATION_MANUAL attachments can be a product's safety information.",
+                   "Informacją o bezpieczeństwie produktu mogą być tylko załączniki typu SAFETY_INFORMATION_MANUAL."),
+    "safety_limit": ("A product can have at most {limit} safety information attachments.",
+                     "Produkt może mieć najwyżej {limit} załączników z informacją o bezpieczeństwie."),
+    "attachment_format": ("A {type} attachment must be one of: {allowed}.",
+                          "Załącznik typu {type} musi mieć jeden z formatów: {allowed}."),
+    "declaration": ("The attachment needs its {field}.", "Załącznik musi mieć pole {field}."),
 }

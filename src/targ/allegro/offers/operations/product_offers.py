@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from targ.allegro.errors import AllegroError, access_denied
+from targ.allegro.offers import attachments, images, model, onefulfillment, publication, references
 from targ.allegro.offers import draft as drafts
-from targ.allegro.offers import model, onefulfillment, publication, references
 from targ.allegro.offers.documents import Offer, OfferView
 from targ.clock import iso
 from targ.handlers import handler
@@ -57,6 +57,14 @@ def _complete(world: World, job: Job) -> None:
         world.store.put(OPERATION_KIND, doc.id, {**doc.data, "status": "COMPLETED"}, owner=doc.owner)
 
 
+def _media(req: Request, seller_id: str, offer: Offer, before: Offer | None) -> None:
+    """The images and attachments the offer names are ones it may use (images.py, attachments.py); the uploaded
+    images it names are kept from now on (the request's transaction undoes that if the offer is refused later)."""
+    used = images.check_offer(req.world, offer, before, req.base_url)
+    attachments.check_offer(req.world, seller_id, offer)
+    images.mark_used(req.world, used)
+
+
 def _activation_or_raise(offer: Offer) -> None:
     problems = publication.activation_problems(offer)
     if problems:
@@ -89,6 +97,7 @@ def create(req: Request) -> Reply:
     draft = drafts.for_create(world, seller, body, model.new_id(world))
     offer = draft.offer
     references.resolve(world, seller.id, offer, req)
+    _media(req, seller.id, offer, None)
     offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=True)
     # Without `publication.status` the offer is listed, as the vendor's guides and staff say (#3257 NEWS, #6084);
     # INACTIVE makes a draft (#7363, #6533).
@@ -130,6 +139,7 @@ def edit(req: Request) -> Reply:
     status = model.status_of(existing)
     offer["publication"]["status"] = status           # a requested status is a transition, applied below
     references.resolve(world, seller.id, offer, req)
+    _media(req, seller.id, offer, existing)
     offer["oneFulfillment"] = _one_fulfillment(req, seller, draft, creating=not was_one_ff)
     stock = _stock(offer)
     if status in model.LIVE and stock < 1 and not offer["oneFulfillment"]:

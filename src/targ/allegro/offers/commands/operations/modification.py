@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from targ.allegro.errors import AllegroError
+from targ.allegro.offers import attachments, model, onefulfillment, references
 from targ.allegro.offers import draft as drafts
-from targ.allegro.offers import model, onefulfillment, references
 from targ.allegro.offers.commands.base import Family, TaskFailure, register
 from targ.allegro.offers.documents import Offer
 from targ.http.request import Request
@@ -66,6 +66,7 @@ def _validate(req: Request, body: Json) -> None:
     _apply_fields(probe, modification)
     try:
         references.resolve(req.world, seller.id, probe, req)
+        attachments.check_offer(req.world, seller.id, probe)     # safety information's files
     except AllegroError as error:
         # Report the modification's own field, not the offer field it sets.
         problem = error.problems[0]
