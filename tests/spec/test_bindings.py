@@ -21,6 +21,14 @@ def test_every_operation_is_bound_or_listed_as_example_backed() -> None:
     assert sorted(EXAMPLE_BACKED - unbound) == [], "bound now: remove from targ/example_backed.py"
 
 
+def test_no_allegro_operation_answers_from_an_example(http: httpx.Client) -> None:
+    """Issue 19: every Allegro operation of the pinned spec is on state, the dataset or derived from them."""
+    rows = http.get("/__targ/coverage").json()["operations"]
+    allegro = [r for r in rows if r["vendor"] == "allegro"]
+    assert len(allegro) == len(load_bundle("allegro").operations) == 270
+    assert [r["operationId"] for r in allegro if r["backing"] == "example"] == []
+
+
 def test_coverage_names_each_handlers_module(targ: TargServer, http: httpx.Client) -> None:
     rows = http.get("/__targ/coverage").json()["operations"]
     by_id = {(r["vendor"], r["operationId"]): r for r in rows}
