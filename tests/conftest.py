@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import allegro_api
 import httpx
 import pytest
+from allegro_kit import generated_client
 
 from targ.testing import TargServer
 
@@ -17,6 +19,13 @@ ALLEGRO_JSON = "application/vnd.allegro.public.v1+json"
 @pytest.fixture
 def demo(targ: TargServer) -> dict[str, Any]:
     return targ.demo
+
+
+@pytest.fixture
+def demo_client(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.ApiClient]:
+    """The unchanged generated Allegro client (`allegro_api`) with the demo seller's token."""
+    with generated_client(targ, demo["accessToken"]) as client:
+        yield client
 
 
 @pytest.fixture

@@ -4,13 +4,9 @@ never formats it), so the file goes up over plain HTTP to the address the client
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
 
 from targ.testing import TargServer
 
@@ -18,13 +14,8 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 
 @pytest.fixture
-def client(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.ApiClient]:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = demo["accessToken"]
-    cfg.client_side_validation = False
-    api_client = allegro_api.ApiClient(cfg)
-    yield api_client
-    api_client.rest_client.pool_manager.clear()
+def client(demo_client: allegro_api.ApiClient) -> allegro_api.ApiClient:
+    return demo_client
 
 
 def test_declare_with_the_client_then_upload_and_use(targ: TargServer, client: allegro_api.ApiClient,

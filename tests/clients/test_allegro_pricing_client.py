@@ -3,25 +3,16 @@ previews an offer's fees and reads the quotes of the seller's offers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
-
-from targ.testing import TargServer
 
 
 @pytest.fixture
-def pricing(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.PricingApi]:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = demo["accessToken"]
-    cfg.client_side_validation = False
-    client = allegro_api.ApiClient(cfg)
-    yield allegro_api.PricingApi(client)
-    client.rest_client.pool_manager.clear()
+def pricing(demo_client: allegro_api.ApiClient) -> allegro_api.PricingApi:
+    return allegro_api.PricingApi(demo_client)
 
 
 def test_fee_preview_and_quotes_through_the_client(pricing: allegro_api.PricingApi, http: httpx.Client,

@@ -4,13 +4,11 @@ its own `ApiClient.call_api` and reads the waybills back with `OrderManagementAp
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import allegro_api
 import httpx
 import pytest
-from allegro_api.configuration import Configuration  # a model class shadows allegro_api.Configuration
 from allegro_api.rest import ApiException
 from shipping_helpers import ALLEGRO_JSON, DPD, buy, checkout_form, shipment_input
 
@@ -18,13 +16,8 @@ from targ.testing import TargServer
 
 
 @pytest.fixture
-def client(targ: TargServer, demo: dict[str, Any]) -> Iterator[allegro_api.ApiClient]:
-    cfg = Configuration(host=targ.url)
-    cfg.access_token = demo["accessToken"]
-    cfg.client_side_validation = False
-    api = allegro_api.ApiClient(cfg)
-    yield api
-    api.rest_client.pool_manager.clear()
+def client(demo_client: allegro_api.ApiClient) -> allegro_api.ApiClient:
+    return demo_client
 
 
 def _call(client: allegro_api.ApiClient, method: str, path: str, body: Any = None, accept: str = ALLEGRO_JSON,
