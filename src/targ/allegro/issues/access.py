@@ -4,12 +4,14 @@ declares both (docs/behaviour.md, "Post-purchase issues")."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from targ.allegro.errors import access_denied
-from targ.allegro.issues import errors, seller, store
-from targ.http.request import Request
+from targ.allegro.issues import errors, files, seller, store
+from targ.http.request import Reply, Request
 from targ.json_types import Json
+
+T = TypeVar("T")
 
 
 def seller_id(req: Request) -> str:
@@ -45,3 +47,29 @@ def values(value: Any) -> set[str] | None:
     if not value:
         return None
     return {str(v) for v in value} if isinstance(value, list) else {str(value)}
+
+
+def page(req: Request, items: list[T]) -> list[T]:
+    """The page of `items` the request's `offset` and `limit` (default 10) ask for."""
+    offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
+    return items[offset:offset + limit]
+
+
+# --- attachments: both families (`/sale/issues/attachments*`, `/sale/dispute-attachments*`) share their files ---------
+def declared(req: Request, upload_path: str) -> Reply:
+    """Declares the body's `{fileName, size}`: 201 `{id}`, `Location` this server's upload URL under `upload_path`
+    ("Use this URL to perform PUT request", the spec's Location header)."""
+    attachment = files.declare_checked(req.world, seller_id(req), str(req.body["fileName"]), int(req.body["size"]))
+    return Reply({"id": attachment["id"]}, 201, {"location": f"{req.base_url}{upload_path}/{attachment['id']}"})
+
+
+def uploaded(req: Request) -> Json:
+    """The `{attachmentId}` declared by the seller, its file (the body, in its own media type) uploaded."""
+    return files.upload_checked(req.world, seller_id(req), req.path_params["attachmentId"],
+                                req.headers.get("content-type"), req.raw_body)
+
+
+def download(req: Request) -> Reply:
+    """The `{attachmentId}`'s file as uploaded, in its media type."""
+    attachment = files.downloadable(req.world, seller_id(req), req.path_params["attachmentId"])
+    return Reply(files.content_of(attachment), 200, media_type=attachment["mimeType"])

@@ -5,28 +5,23 @@ media type → 200 `{id}`) and download (`GET` → the file as uploaded). The sa
 
 from __future__ import annotations
 
-from targ.allegro.issues import files
-from targ.allegro.issues.access import seller_id
+from targ.allegro.issues import access
+from targ.allegro.issues.access import declared, uploaded
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
 
 @handler("allegro", "createAnIssueAttachmentUsingPOST")
 def declare(req: Request) -> Reply:
-    attachment = files.declare_checked(req.world, seller_id(req), str(req.body["fileName"]), int(req.body["size"]))
-    # "Use this URL to perform PUT request" (the spec's Location header): this server's upload operation.
-    location = f"{req.base_url}/sale/issues/attachments/{attachment['id']}"
-    return Reply({"id": attachment["id"]}, 201, {"location": location})
+    return declared(req, "/sale/issues/attachments")
 
 
 @handler("allegro", "uploadIssueAttachmentUsingPUT")
 def upload(req: Request) -> Reply:
-    attachment = files.upload_checked(req.world, seller_id(req), req.path_params["attachmentId"],
-                                      req.headers.get("content-type"), req.raw_body)
+    attachment = uploaded(req)
     return Reply({"id": attachment["id"]}, 200)
 
 
 @handler("allegro", "getIssueAttachmentUsingGET")
 def download(req: Request) -> Reply:
-    attachment = files.downloadable(req.world, seller_id(req), req.path_params["attachmentId"])
-    return Reply(files.content_of(attachment), 200, media_type=attachment["mimeType"])
+    return access.download(req)

@@ -6,7 +6,7 @@ shown by targ.allegro.issues.disputes."""
 from __future__ import annotations
 
 from targ.allegro.issues import disputes
-from targ.allegro.issues.access import own_dispute, seller_id, values
+from targ.allegro.issues.access import own_dispute, page, seller_id, values
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
@@ -14,8 +14,7 @@ from targ.http.request import Reply, Request
 @handler("allegro", "getListOfDisputesUsingGET")
 def list_disputes(req: Request) -> Reply:
     found = disputes.listing(req.world, seller_id(req), req.param("checkoutForm.id"), values(req.param("status")))
-    offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
-    return Reply({"disputes": [disputes.view(i, req.base_url) for i in found[offset:offset + limit]]})
+    return Reply({"disputes": [disputes.view(i, req.base_url) for i in page(req, found)]})
 
 
 @handler("allegro", "getDisputeUsingGET")
@@ -27,9 +26,7 @@ def get_dispute(req: Request) -> Reply:
 @handler("allegro", "getMessagesFromDisputeUsingGET")
 def get_messages(req: Request) -> Reply:
     _, issue = own_dispute(req)
-    offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
-    page = issue["chat"][offset:offset + limit]
-    return Reply({"messages": [disputes.message_view(m, req.base_url) for m in page]})
+    return Reply({"messages": [disputes.message_view(m, req.base_url) for m in page(req, issue["chat"])]})
 
 
 @handler("allegro", "addMessageToDisputeUsingPOST")

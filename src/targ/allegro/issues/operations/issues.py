@@ -5,7 +5,7 @@ attachments?}` and `POST …/status` `{status, message, partialRefund?}`. Rules 
 from __future__ import annotations
 
 from targ.allegro.issues import seller, store
-from targ.allegro.issues.access import own_issue, seller_id, values
+from targ.allegro.issues.access import own_issue, page, seller_id, values
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 
@@ -14,8 +14,7 @@ from targ.http.request import Reply, Request
 def list_issues(req: Request) -> Reply:
     user = seller_id(req)
     found = seller.listing(req.world, user, req.param("checkoutForm.id"), values(req.param("status")))
-    offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
-    return Reply({"issues": [store.view(i, req.base_url) for i in found[offset:offset + limit]]})
+    return Reply({"issues": [store.view(i, req.base_url) for i in page(req, found)]})
 
 
 @handler("allegro", "getIssueUsingGET")
@@ -27,9 +26,7 @@ def get_issue(req: Request) -> Reply:
 @handler("allegro", "getChatFromIssueUsingGET")
 def get_chat(req: Request) -> Reply:
     _, issue = own_issue(req)
-    offset, limit = int(req.param("offset", 0)), int(req.param("limit", 10))
-    page = issue["chat"][offset:offset + limit]
-    return Reply({"chat": [store.message_view(issue, m, req.base_url) for m in page]})
+    return Reply({"chat": [store.message_view(issue, m, req.base_url) for m in page(req, issue["chat"])]})
 
 
 @handler("allegro", "addMessageToIssueUsingPOST")
