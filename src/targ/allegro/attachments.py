@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from targ.allegro.errors import AllegroError
 from targ.json_types import Json
 
 if TYPE_CHECKING:
@@ -85,6 +86,26 @@ class Attachments:
         for attachment in attachments:
             attachment["message"] = message_id
             world.store.put(self.kind, attachment["id"], attachment, owner=seller)
+
+
+@dataclass(frozen=True)
+class UploadRefusals:
+    """An area's answers to a file in the wrong format or over the limit: the same statuses (415, 413), the
+    area's own codes and wording, its message keys under `area`."""
+
+    area: str
+    unsupported_code: str
+    unsupported_text: str
+    too_large_code: str
+    too_large_text: str
+
+    def unsupported_type(self, what: str) -> AllegroError:
+        return AllegroError(415, self.unsupported_code, f"{self.unsupported_text}: {what}",
+                            user_key=f"{self.area}.unsupported_type")
+
+    def too_large(self, size: int, limit: int) -> AllegroError:
+        return AllegroError(413, self.too_large_code, f"{self.too_large_text}: {size} bytes, at most {limit}",
+                            user_key=f"{self.area}.too_large")
 
 
 def content_of(attachment: Json) -> bytes:

@@ -3,6 +3,7 @@ in docs/behaviour.md, "Post-purchase issues"."""
 
 from __future__ import annotations
 
+from targ.allegro.attachments import UploadRefusals
 from targ.allegro.errors import AllegroError
 
 
@@ -40,15 +41,10 @@ def attachment_error(key: str, message: str, path: str) -> AllegroError:
     return AllegroError(422, "ATTACHMENT_ERROR", message, path=path, user_key=f"issues.{key}")
 
 
-def unsupported_type(what: str) -> AllegroError:
-    return AllegroError(415, "UNSUPPORTED_MEDIA_TYPE", f"Unsupported media type: {what}",
-                        user_key="issues.unsupported_type")
-
-
-def too_large(size: int, limit: int) -> AllegroError:
-    return AllegroError(413, "FILE_TOO_BIG", f"File is too big: {size} bytes, at most {limit}",
-                        user_key="issues.too_large")
-
+UPLOADS = UploadRefusals("issues", "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                         "FILE_TOO_BIG", "File is too big")
+unsupported_type = UPLOADS.unsupported_type
+too_large = UPLOADS.too_large
 
 def attachment_not_found(attachment_id: str) -> AllegroError:
     return AllegroError(404, "NOT_FOUND", f"Attachment {attachment_id} not found",

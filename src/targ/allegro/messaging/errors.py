@@ -3,6 +3,7 @@ request's language by the edge. Sources per error in docs/behaviour.md, "Message
 
 from __future__ import annotations
 
+from targ.allegro.attachments import UploadRefusals
 from targ.allegro.errors import AllegroError
 
 
@@ -32,15 +33,10 @@ def assigning_failed(message_id: str, path: str) -> AllegroError:
                         f"Id={message_id}]", path=path, user_key="messaging.assigning_failed")
 
 
-def unsupported_type(what: str) -> AllegroError:
-    return AllegroError(415, "UNSUPPORTED_MIME_TYPE", f"Unsupported mime type: {what}",
-                        user_key="messaging.unsupported_type")
-
-
-def too_large(size: int, limit: int) -> AllegroError:
-    return AllegroError(413, "EXCEEDED_SIZE_LIMIT", f"Exceeded size limit: {size} bytes, at most {limit}",
-                        user_key="messaging.too_large")
-
+UPLOADS = UploadRefusals("messaging", "UNSUPPORTED_MIME_TYPE", "Unsupported mime type",
+                         "EXCEEDED_SIZE_LIMIT", "Exceeded size limit")
+unsupported_type = UPLOADS.unsupported_type
+too_large = UPLOADS.too_large
 
 def invalid(key: str, message: str, path: str) -> AllegroError:
     """422 VALIDATION_ERROR naming the field (#11093: `path` is the field, e.g. `order`)."""
