@@ -1,5 +1,5 @@
 """The measured routes, built against a running targ and each checked to answer 2xx before the load: Allegro's
-GET /me, the admin health check, an example-backed Allegro POST, Voucherify's orders, and the Allegro order routes
+GET /me, the admin health check, an example-backed (Voucherify) POST, Voucherify's orders, and the Allegro order routes
 over the checkout forms seeded here."""
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from servers import Server
 from wrk import SHIPMENT_CARRIER, Route, ShipmentFeed
 
 ALLEGRO_MEDIA = "application/vnd.allegro.public.v1+json"
-# Example-backed Allegro POSTs with small bodies and no path parameters, tried first (any other /sale/ one will do).
-PREFERRED_POSTS = ("createOfferBundleUsingPOST", "createTagPOST_1", "createAutomaticPricingRulesUsingPost")
+# Example-backed POSTs with small bodies and no path parameters, tried first (any other will do). Every Allegro
+# operation has a handler since issue 19: the example fallback is measured on Voucherify's operations outside the
+# Orders API and its catalog.
+PREFERRED_POSTS = ("create-category", "create-segment", "create-validation-rules")
 # Order routes (docs/orders.md).
 LIST_QUERY = {"limit": "100", "status": "READY_FOR_PROCESSING", "fulfillment.status": "NEW",
               "sort": "-lineItems.boughtAt"}
@@ -32,8 +34,9 @@ def build_routes(targ: Server) -> tuple[list[Route], dict[str, Any]]:
     auth = {"Authorization": f"Bearer {token}"}
     me = Route("GET /me", "GET", "/me", {**auth, "Accept": ALLEGRO_MEDIA})
     health = Route("GET /__targ/health", "GET", "/__targ/health", {"Accept": "application/json"})
-    post, info = pick_post(targ, auth)
-    routes = [me, health, post, *voucherify_routes(targ, json.loads(data))]
+    demo = json.loads(data)
+    post, info = pick_post(targ, voucherify_keys(demo))
+    routes = [me, health, post, *voucherify_routes(targ, demo)]
     for route in routes:  # once by hand before loading: a benchmark of error pages measures nothing
         status, _, data = request(targ.port, route.method, route.path, route.body, route.headers)
         if not 200 <= status < 300:
@@ -42,10 +45,14 @@ def build_routes(targ: Server) -> tuple[list[Route], dict[str, Any]]:
     return routes, info
 
 
+def voucherify_keys(demo: dict[str, Any]) -> dict[str, str]:
+    return {"X-App-Id": demo["voucherifyApplicationId"], "X-App-Token": demo["voucherifySecretKey"],
+            "Accept": "application/json"}
+
+
 def voucherify_routes(targ: Server, demo: dict[str, Any]) -> list[Route]:
     """Orders API of the demo project: create (an upsert of one source id, so the store does not grow), get, list."""
-    keys = {"X-App-Id": demo["voucherifyApplicationId"], "X-App-Token": demo["voucherifySecretKey"],
-            "Accept": "application/json"}
+    keys = voucherify_keys(demo)
     body = json.dumps({"source_id": "bench-1", "status": "PAID", "items": [
         {"source_id": "bench-product", "related_object": "product", "quantity": 2, "price": 1250}]}).encode()
     create = Route("POST /v1/orders", "POST", "/v1/orders", {**keys, "Content-Type": "application/json"}, body)
@@ -125,8 +132,9 @@ def order_routes(targ: Server, orders: list[str]) -> tuple[list[Route], dict[str
     return [detail, listing, shipments], info
 
 
-def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]]:
-    """An Allegro POST answered from the spec's example (no handler yet), with a body synthesized from its schema."""
+def pick_post(targ: Server, auth: dict[str, str], vendor: str = "voucherify") -> tuple[Route, dict[str, Any]]:
+    """A POST of `vendor` answered from the spec's example (no handler yet), with a body synthesized from its schema
+    and `auth`, the vendor's credentials."""
     from targ.spec.bundle import load_bundle
     from targ.spec.synth import synthesize_request
 
@@ -134,9 +142,8 @@ def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]
     if status != 200:
         raise BenchError(f"GET /__targ/coverage answered {status}")
     example = {r["operationId"] for r in json.loads(data)["operations"]
-               if r["vendor"] == "allegro" and r["method"] == "POST" and r["backing"] == "example"
-               and r["path"].startswith("/sale/")}
-    bundle = load_bundle("allegro")
+               if r["vendor"] == vendor and r["method"] == "POST" and r["backing"] == "example"}
+    bundle = load_bundle(vendor)
     ordered = [bundle.by_id[o] for o in PREFERRED_POSTS if o in example]
     ordered += sorted((bundle.by_id[o] for o in example if o not in PREFERRED_POSTS and o in bundle.by_id),
                       key=lambda op: ("{" in op.path, op.path))
@@ -157,7 +164,7 @@ def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]
         if query:
             path += "?" + urlencode(query)
         raw = json.dumps(body, separators=(",", ":")).encode()
-        hdrs = {"Accept": ALLEGRO_MEDIA, **headers, **auth, "Content-Type": media_type}
+        hdrs = {"Accept": media_type, **headers, **auth, "Content-Type": media_type}
         # Preferred: a body with something in it to validate, then no path parameters; else the PREFERRED order.
         candidates.append((len(raw) <= 2, "{" in op.path, op.operation_id, path, raw, hdrs))
     rank = {op.operation_id: i for i, op in enumerate(ordered)}
@@ -169,5 +176,5 @@ def pick_post(targ: Server, auth: dict[str, str]) -> tuple[Route, dict[str, Any]
                 "operationId": op_id, "path": path, "status": status, "requestBytes": len(raw),
                 "responseBytes": len(reply)}
         tried.append(f"{op_id}: {status} {reply[:200]!r}")
-    raise BenchError("no example-backed Allegro /sale/ POST answered 2xx:\n  " + "\n  ".join(tried[:20]))
+    raise BenchError(f"no example-backed {vendor} POST answered 2xx:\n  " + "\n  ".join(tried[:20]))
 
