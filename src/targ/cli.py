@@ -47,7 +47,7 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
     from targ.app import TargApp, build_world
     from targ.demo import demo_view
     from targ.server import bind, listening_url, make_server
-    from targ.store import DamagedStore, DataFileLocked, NotATargStore
+    from targ.store import DataFileLocked
     from targ.world import Options
 
     try:
@@ -63,9 +63,6 @@ def serve(host: str, port: int, data: str | None, seed: int, clock_start: str | 
     except DataFileLocked as exc:
         print(f"targ: {exc}", file=sys.stderr, flush=True)
         sys.exit(1)
-    except (NotATargStore, DamagedStore) as exc:   # one line, nothing written to the file
-        print(f"targ: {exc}", file=sys.stderr, flush=True)
-        sys.exit(2)
     app = TargApp(world)
     # Everything built so far (bundle, routes, the reset image) lives as long as the process: keep it out of the
     # garbage collector's full passes, which otherwise stall a request for ~20 ms every few thousand requests.

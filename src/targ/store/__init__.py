@@ -2,6 +2,6 @@
 
 from targ.store.base import Doc, Job, Store
 from targ.store.lock import DataFileLocked
-from targ.store.sqlite import DamagedStore, NotATargStore, SQLiteStore
+from targ.store.sqlite import SQLiteStore
 
-__all__ = ["DamagedStore", "DataFileLocked", "Doc", "Job", "NotATargStore", "SQLiteStore", "Store"]
+__all__ = ["DataFileLocked", "Doc", "Job", "SQLiteStore", "Store"]

@@ -6,7 +6,6 @@ one writer and no lock contention. Each request is one transaction, committed be
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Collection, Iterator
 from typing import Any
@@ -38,63 +37,13 @@ _DONE = {"pending": 0, "done": 1, "failed": 2}
 _STATUS = {v: k for k, v in _DONE.items()}
 
 
-# SQLite's header field for the application that owns a file (`PRAGMA application_id`): "targ" in ASCII.
-APPLICATION_ID = 0x74617267
-# The tables every targ store has had since its first schema: a file with these and no application id is a targ
-# store from before the id was written (it gets the id).
-_TARG_TABLES = frozenset({"docs", "meta", "counters", "jobs", "schema_version"})
-
-
-class NotATargStore(RuntimeError):
-    """`--data` names a file targ must not write to: another program's database, or no database at all."""
-
-
-class DamagedStore(RuntimeError):
-    """`--data` names a targ store whose pages SQLite reports damaged."""
-
-
-def _claim(conn: sqlite3.Connection, path: str) -> None:
-    """Whether the file at `path` is targ's to use, asked without writing to it: a new or empty file, or a targ
-    store. Another application's database (its application id, or tables of its own) or a file that is not a
-    database raises NotATargStore; a targ store that fails SQLite's quick check raises DamagedStore."""
-    try:
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
-        raise NotATargStore(f"{path} is not a targ data file (SQLite: {exc}); targ leaves it as it is. "
-                            "Name a new file (or a folder's new name) with --data") from None
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and not _TARG_TABLES <= tables):
-        owner = f"application id {app_id:#x}" if app_id else f"its own tables ({', '.join(sorted(tables)[:3])}…)"
-        raise NotATargStore(f"{path} is another program's SQLite database ({owner}); targ leaves it as it is. "
-                            "Name a new file with --data")
-    if tables:
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
-        except sqlite3.DatabaseError as exc:
-            problems = [str(exc)]
-        if problems != ["ok"]:
-            first = " ".join(str(problems[0]).replace("*", " ").split())   # one line: SQLite's report spans several
-            raise DamagedStore(f"{path} is a damaged targ data file ({first}); move it aside "
-                               f"(mv {path} {path}.damaged) and start again for a new world")
-
-
 class SQLiteStore(ListingTables, Store):
     def __init__(self, path: str | None = None) -> None:
         self.path = path
-        stray_lock = bool(path) and not os.path.exists(f"{path}.lock")
         self._lock = FileLock(path) if path else None   # before anything touches the file: one server per file
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly one request.
         self.conn = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
         if path:
-            try:
-                _claim(self.conn, path)   # before anything writes to the file, WAL mode included
-            except BaseException:
-                self.conn.close()
-                if self._lock is not None:
-                    self._lock.release()
-                    if stray_lock:   # nothing of targ's is left beside a file that is not its own
-                        os.unlink(self._lock.path)
-                raise
             self.conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode survives a killed process (the WAL is in the OS cache); only power loss can drop
             # the last commits, which is an acceptable trade for an emulator's speed.
@@ -173,9 +122,6 @@ class SQLiteStore(ListingTables, Store):
                     self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
         finally:
             self._migrating = False
-
-        # Marks the file as targ's (and the reset image, whose pages a restore copies into the file).
-        self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     def is_empty(self) -> bool:
         rows: int = self.conn.execute("SELECT count(*) FROM meta").fetchone()[0]
