@@ -24,6 +24,16 @@ def orders(sdk: voucherify.ApiClient) -> voucherify.OrdersApi:
 
 
 @pytest.fixture
+def customers(sdk: voucherify.ApiClient) -> voucherify.CustomersApi:
+    return voucherify.CustomersApi(sdk)
+
+
+@pytest.fixture
+def products(sdk: voucherify.ApiClient) -> voucherify.ProductsApi:
+    return voucherify.ProductsApi(sdk)
+
+
+@pytest.fixture
 def exports(sdk: voucherify.ApiClient) -> voucherify.ExportsApi:
     return voucherify.ExportsApi(sdk)
 

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.bulk_checks import check_items, check_metadata_update
-from targ.voucherify.common import project_of
-from targ.voucherify.products.bulk import (
-    PRODUCTS_CSV,
-    SKUS_CSV,
-    start_bulk_update,
-    start_import,
-    start_metadata_update,
-)
+from targ.voucherify.async_actions.bulk import queue_bulk_update, queue_import, queue_metadata_update
+from targ.voucherify.bulk_checks import check_items
+from targ.voucherify.products.bulk import ACTIONS, PRODUCTS_CSV, SKUS_CSV
 from targ.voucherify.products.validation import check_price
-from targ.voucherify.uploads import csv_rows, uploaded_file
 
 
 @handler("voucherify", "update-products-in-bulk")
@@ -24,26 +17,19 @@ def update_in_bulk(req: Request) -> Reply:
     items = check_items(req.body)
     for i, item in enumerate(items):
         check_price(item, f"[{i}].")
-    action = start_bulk_update(req.world, project_of(req), req.trace_id, req.base_url, items)
-    return Reply({"async_action_id": action["id"]})
+    return queue_bulk_update(req, ACTIONS, items)
 
 
 @handler("voucherify", "update-products-metadata-in-bulk")
 def update_metadata_in_bulk(req: Request) -> Reply:
-    source_ids, metadata = check_metadata_update(req.body)
-    action = start_metadata_update(req.world, project_of(req), req.trace_id, req.base_url, source_ids, metadata)
-    return Reply({"async_action_id": action["id"]})
+    return queue_metadata_update(req, ACTIONS)
 
 
 @handler("voucherify", "import-products-using-csv")
 def import_products(req: Request) -> Reply:
-    headers, rows = csv_rows(uploaded_file(req))
-    action = start_import(req.world, project_of(req), PRODUCTS_CSV, req.trace_id, headers, rows)
-    return Reply({"async_action_id": action["id"]})
+    return queue_import(req, ACTIONS, PRODUCTS_CSV)
 
 
 @handler("voucherify", "import-SKUs-using-csv")
 def import_skus(req: Request) -> Reply:
-    headers, rows = csv_rows(uploaded_file(req))
-    action = start_import(req.world, project_of(req), SKUS_CSV, req.trace_id, headers, rows)
-    return Reply({"async_action_id": action["id"]})
+    return queue_import(req, ACTIONS, SKUS_CSV)
