@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from targ.voucherify.async_actions.bulk import BulkActions
-from targ.voucherify.async_actions.reports import import_result, update_result, write_report_row
+from targ.voucherify.async_actions.reports import import_result, update_result
 from targ.voucherify.customers.models import (
     CUSTOMER_KIND,
     find_customer_by_id,
@@ -34,8 +34,7 @@ from targ.voucherify.customers.models import (
 if TYPE_CHECKING:
     from targ.world import World
 
-ACTIONS = BulkActions("voucherify.customers_bulk", "CUSTOMERS.BULK_UPDATE", "CUSTOMERS.METADATA_UPDATE")
-BULK_UPDATE = ACTIONS.bulk_update
+ACTIONS = BulkActions("voucherify.customers_bulk", "CUSTOMERS.BULK_UPDATE", "CUSTOMERS.METADATA_UPDATE", CUSTOMER_KIND)
 IMPORT_CSV = "CUSTOMERS.IMPORT_CSV"
 
 # CSV column (lower case) → profile field; address columns fill `address`.
@@ -50,13 +49,8 @@ def _apply(world: World, project: str, batch: dict[str, Any], item: Any, index: 
     if kind == IMPORT_CSV:
         _import_row(world, project, batch, item, index)
         return
-    source_id = item["source_id"] if kind == BULK_UPDATE else item
-    existing = world.store.get_by_alt(CUSTOMER_KIND, project, source_id)
-    if kind == BULK_UPDATE:
-        stored = write_customer(world, project, existing, item)
-    else:
-        stored = merge_metadata(world, project, existing, source_id, batch["metadata"])
-    write_report_row(batch["state"], stored["id"], source_id, found=existing is not None)
+    ACTIONS.apply_update(world, project, batch, item, lambda existing, _source_id, data: write_customer(
+        world, project, existing, data), merge_metadata)
 
 
 def _result(world: World, project: str, batch: dict[str, Any]) -> dict[str, Any]:

@@ -27,7 +27,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from targ.voucherify.async_actions.bulk import BulkActions
-from targ.voucherify.async_actions.reports import import_result, update_result, write_report_row
+from targ.voucherify.async_actions.reports import import_result, update_result
 from targ.voucherify.products.models import (
     PRODUCT_FIELDS,
     PRODUCT_KIND,
@@ -41,8 +41,7 @@ from targ.voucherify.products.models import (
 if TYPE_CHECKING:
     from targ.world import World
 
-ACTIONS = BulkActions("voucherify.products_bulk", "PRODUCTS.BULK_UPDATE", "PRODUCTS.METADATA_UPDATE")
-BULK_UPDATE = ACTIONS.bulk_update
+ACTIONS = BulkActions("voucherify.products_bulk", "PRODUCTS.BULK_UPDATE", "PRODUCTS.METADATA_UPDATE", PRODUCT_KIND)
 PRODUCTS_CSV = "PRODUCTS.IMPORT_CSV"
 SKUS_CSV = "SKUS.IMPORT_CSV"
 
@@ -68,13 +67,8 @@ def _apply(world: World, project: str, batch: dict[str, Any], item: Any, index: 
         else:
             batch["state"]["done"] += 1
         return
-    source_id = item["source_id"] if kind == BULK_UPDATE else item
-    existing = world.store.get_by_alt(PRODUCT_KIND, project, source_id)
-    if kind == BULK_UPDATE:
-        stored = upsert_product(world, project, existing, source_id, item, PRODUCT_FIELDS)
-    else:
-        stored = merge_metadata(world, project, existing, source_id, batch["metadata"])
-    write_report_row(batch["state"], stored["id"], source_id, found=existing is not None)
+    ACTIONS.apply_update(world, project, batch, item, lambda existing, source_id, data: upsert_product(
+        world, project, existing, source_id, data, PRODUCT_FIELDS), merge_metadata)
 
 
 def _result(world: World, project: str, batch: dict[str, Any]) -> dict[str, Any]:

@@ -4,23 +4,7 @@ background (targ.voucherify.customers.bulk)."""
 
 from __future__ import annotations
 
-from targ.handlers import handler
-from targ.http.request import Reply, Request
-from targ.voucherify.async_actions.bulk import queue_bulk_update, queue_import, queue_metadata_update
-from targ.voucherify.bulk_checks import check_items
+from targ.voucherify.async_actions.bulk import bind_endpoints
 from targ.voucherify.customers.bulk import ACTIONS, IMPORT_CSV
 
-
-@handler("voucherify", "update-customers-in-bulk")
-def update_in_bulk(req: Request) -> Reply:
-    return queue_bulk_update(req, ACTIONS, check_items(req.body))
-
-
-@handler("voucherify", "update-customers-metadata-in-bulk")
-def update_metadata_in_bulk(req: Request) -> Reply:
-    return queue_metadata_update(req, ACTIONS)
-
-
-@handler("voucherify", "import-customers-using-csv")
-def import_csv(req: Request) -> Reply:
-    return queue_import(req, ACTIONS, IMPORT_CSV)
+bind_endpoints("customers", ACTIONS, {"import-customers-using-csv": IMPORT_CSV})
