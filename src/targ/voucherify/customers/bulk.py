@@ -24,12 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from targ.voucherify.async_actions.bulk import BulkActions
 from targ.voucherify.async_actions.reports import import_result, update_result
-from targ.voucherify.customers.models import (
-    CUSTOMER_KIND,
-    find_customer_by_id,
-    merge_metadata,
-    write_customer,
-)
+from targ.voucherify.customers.models import CUSTOMER_KIND, find_customer_by_id, merge_metadata, write_customer
 
 if TYPE_CHECKING:
     from targ.world import World
