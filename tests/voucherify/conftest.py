@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import pytest
 import voucherify
 from vf_helpers import sdk_client
 
 from targ.testing import TargServer
+
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -18,16 +20,16 @@ def sdk(targ: TargServer, demo: dict[str, Any]) -> Iterator[voucherify.ApiClient
         yield client
 
 
-@pytest.fixture
-def orders(sdk: voucherify.ApiClient) -> voucherify.OrdersApi:
-    return voucherify.OrdersApi(sdk)
+def _api(name: str, api: Callable[[voucherify.ApiClient], T]) -> Callable[[voucherify.ApiClient], T]:
+    """A fixture `name`: the SDK's API object `api` on the demo project's client."""
+    @pytest.fixture(name=name)
+    def fixture(sdk: voucherify.ApiClient) -> T:
+        return api(sdk)
+    return fixture
 
 
-@pytest.fixture
-def exports(sdk: voucherify.ApiClient) -> voucherify.ExportsApi:
-    return voucherify.ExportsApi(sdk)
-
-
-@pytest.fixture
-def actions(sdk: voucherify.ApiClient) -> voucherify.AsyncActionsApi:
-    return voucherify.AsyncActionsApi(sdk)
+orders = _api("orders", voucherify.OrdersApi)
+customers = _api("customers", voucherify.CustomersApi)
+products = _api("products", voucherify.ProductsApi)
+exports = _api("exports", voucherify.ExportsApi)
+actions = _api("actions", voucherify.AsyncActionsApi)

@@ -21,16 +21,6 @@ from voucherify import (
 from targ.testing import TargServer
 
 
-@pytest.fixture
-def customers(sdk: voucherify.ApiClient) -> voucherify.CustomersApi:
-    return voucherify.CustomersApi(sdk)
-
-
-@pytest.fixture
-def products(sdk: voucherify.ApiClient) -> voucherify.ProductsApi:
-    return voucherify.ProductsApi(sdk)
-
-
 def _done(targ: TargServer, actions: voucherify.AsyncActionsApi, action_id: str) -> Any:
     targ.drain()
     action = actions.get_async_action(action_id)

@@ -21,11 +21,6 @@ from voucherify import (
 from targ.testing import TargServer
 
 
-@pytest.fixture
-def customers(sdk: voucherify.ApiClient) -> voucherify.CustomersApi:
-    return voucherify.CustomersApi(sdk)
-
-
 def test_create_reads_back_and_lists(customers: voucherify.CustomersApi) -> None:
     made = customers.create_customer(CustomersCreateRequestBody(
         source_id="bob-1", name="Bob Smith", email="bob@example.com", phone="+1 933 222 3333",

@@ -10,16 +10,6 @@ from voucherify import OrderItem, OrderItemProduct, OrderItemSku, OrdersCreateRe
 from targ.testing import TargServer
 
 
-@pytest.fixture
-def customers(sdk: voucherify.ApiClient) -> voucherify.CustomersApi:
-    return voucherify.CustomersApi(sdk)
-
-
-@pytest.fixture
-def products(sdk: voucherify.ApiClient) -> voucherify.ProductsApi:
-    return voucherify.ProductsApi(sdk)
-
-
 def test_customer_upserted_by_source_id_and_profile_updated(targ: TargServer, orders: voucherify.OrdersApi,
                                                             customers: voucherify.CustomersApi) -> None:
     first = orders.create_order(OrdersCreateRequestBody(

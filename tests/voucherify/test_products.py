@@ -22,11 +22,6 @@ from voucherify import (
 from targ.testing import TargServer
 
 
-@pytest.fixture
-def products(sdk: voucherify.ApiClient) -> voucherify.ProductsApi:
-    return voucherify.ProductsApi(sdk)
-
-
 def _mug(products: voucherify.ProductsApi) -> voucherify.ProductsCreateResponseBody:
     return products.create_product(ProductsCreateRequestBody(
         source_id="mug-1", name="Mug", price=1500, attributes=["color", "size"], metadata={"vendor": "A"},

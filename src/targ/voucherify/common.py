@@ -42,6 +42,22 @@ def found(doc: Doc | None, resource_type: str, resource_id: str) -> Doc:
     return doc
 
 
+def path_doc(req: Request, param: str, resource_type: str,
+             find: Callable[[World, str, str], Doc | None]) -> tuple[str, Doc]:
+    """(the calling project, the document the path parameter `param` names), or the vendor's 404 naming it."""
+    ref = req.path_params[param]
+    project = project_of(req)
+    return project, found(find(req.world, project, ref), resource_type, ref)
+
+
+def upsert_target(existing: Doc | None, body: dict[str, Any], resource_type: str) -> Doc | None:
+    """What an upsert body names (`existing`, looked up by `id`, else `source_id`); an unknown `id` is the
+    vendor's 404, as only Voucherify assigns ids."""
+    if existing is None and given(body, "id"):
+        raise not_found(resource_type, body["id"])
+    return existing
+
+
 def invalid_payload(details: str) -> VoucherifyError:
     return VoucherifyError(400, "invalid_payload", "Invalid payload", details)
 

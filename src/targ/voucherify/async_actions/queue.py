@@ -38,6 +38,8 @@ CHUNK = 200
 Apply = Callable[["World", str, dict[str, Any], Any, int], None]
 # (world, project, batch): the finished action's `result`.
 Result = Callable[["World", str, dict[str, Any]], dict[str, Any]]
+# (world, project, queue): hands the head of a queue to its runner, or marks the project idle; saves the queue.
+StartNext = Callable[["World", str, dict[str, Any]], None]
 
 
 def enqueue(world: World, project: str, job_kind: str, action_type: str, request_id: str, items: list[Any],
@@ -49,13 +51,19 @@ def enqueue(world: World, project: str, job_kind: str, action_type: str, request
     world.store.put(BATCH_KIND, action["id"], batch, owner=project)
     # Progress apart from the items: a step rewrites a few counts, not every item of a large batch.
     world.store.put(PROGRESS_KIND, action["id"], {"offset": 0, "state": state}, owner=project)
-    queue = _queue(world, project)
-    queue["waiting"].append(action["id"])
-    if queue["running"] is None:
-        _start_next(world, project, queue)
-    else:
-        _save_queue(world, project, queue)
+    join_queue(world, project, QUEUE_KIND, action["id"], _start_next)
     return action
+
+
+def join_queue(world: World, project: str, queue_kind: str, action_id: str, start_next: StartNext) -> None:
+    """Puts the action at the end of the project's queue (of `queue_kind`), starting it at once if nothing runs.
+    Shared with order imports, which keep a queue of their own (orders/imports.py)."""
+    queue = read_queue(world, queue_kind, project)
+    queue["waiting"].append(action_id)
+    if queue["running"] is None:
+        start_next(world, project, queue)
+    else:
+        save_queue(world, queue_kind, project, queue)
 
 
 def run_step(world: World, job: Job, apply: Apply, result: Result) -> None:
@@ -105,12 +113,17 @@ def _drop(world: World, action_id: str) -> None:
     world.store.delete(PROGRESS_KIND, action_id)
 
 
+def read_queue(world: World, queue_kind: str, project: str) -> dict[str, Any]:
+    """A project's queue: the running action's id (or None) and the waiting ones, oldest first."""
+    return world.store.get(queue_kind, project) or {"running": None, "waiting": []}
+
+
+def save_queue(world: World, queue_kind: str, project: str, queue: dict[str, Any]) -> None:
+    world.store.put(queue_kind, project, queue, owner=project)
+
+
 def _queue(world: World, project: str) -> dict[str, Any]:
-    return world.store.get(QUEUE_KIND, project) or {"running": None, "waiting": []}
-
-
-def _save_queue(world: World, project: str, queue: dict[str, Any]) -> None:
-    world.store.put(QUEUE_KIND, project, queue, owner=project)
+    return read_queue(world, QUEUE_KIND, project)
 
 
 def _start_next(world: World, project: str, queue: dict[str, Any]) -> None:
@@ -123,4 +136,4 @@ def _start_next(world: World, project: str, queue: dict[str, Any]) -> None:
             start, _ = step_delays(world)
             world.schedule(batch["job"], start, {"action": head, "step": "start"}, owner=project)
             queue["running"] = head
-    _save_queue(world, project, queue)
+    save_queue(world, QUEUE_KIND, project, queue)

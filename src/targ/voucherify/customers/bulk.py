@@ -22,23 +22,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from targ.jobs import runs
-from targ.voucherify.async_actions.queue import enqueue, run_step, step_failed
-from targ.voucherify.async_actions.reports import import_result, report_state, update_result, write_report_row
-from targ.voucherify.customers.models import (
-    CUSTOMER_KIND,
-    find_customer_by_id,
-    merge_metadata,
-    write_customer,
-)
+from targ.voucherify.async_actions.bulk import BulkActions
+from targ.voucherify.async_actions.reports import import_result, update_result
+from targ.voucherify.customers.models import CUSTOMER_KIND, find_customer_by_id, merge_metadata, write_customer
 
 if TYPE_CHECKING:
-    from targ.store.base import Job
     from targ.world import World
 
-JOB = "voucherify.customers_bulk"
-BULK_UPDATE = "CUSTOMERS.BULK_UPDATE"
-METADATA_UPDATE = "CUSTOMERS.METADATA_UPDATE"
+ACTIONS = BulkActions("voucherify.customers_bulk", "CUSTOMERS.BULK_UPDATE", "CUSTOMERS.METADATA_UPDATE", CUSTOMER_KIND)
 IMPORT_CSV = "CUSTOMERS.IMPORT_CSV"
 
 # CSV column (lower case) → profile field; address columns fill `address`.
@@ -48,39 +39,13 @@ CSV_ADDRESS = {"address_line_1": "line_1", "address_line_2": "line_2", "address_
                "address_city": "city", "address_state": "state", "address_country": "country"}
 
 
-def start_bulk_update(world: World, project: str, request_id: str, base_url: str,
-                      items: list[dict[str, Any]]) -> dict[str, Any]:
-    return enqueue(world, project, JOB, BULK_UPDATE, request_id, items, report_state(), base_url=base_url)
-
-
-def start_metadata_update(world: World, project: str, request_id: str, base_url: str, source_ids: list[str],
-                          metadata: dict[str, Any]) -> dict[str, Any]:
-    return enqueue(world, project, JOB, METADATA_UPDATE, request_id, source_ids, report_state(),
-                   base_url=base_url, metadata=metadata)
-
-
-def start_import(world: World, project: str, request_id: str, headers: list[str],
-                 rows: list[list[str]]) -> dict[str, Any]:
-    return enqueue(world, project, JOB, IMPORT_CSV, request_id, rows, {"done": 0, "failed": []}, headers=headers)
-
-
-@runs(JOB, on_failure=step_failed)
-def run_customers_bulk(world: World, job: Job) -> None:
-    run_step(world, job, _apply, _result)
-
-
 def _apply(world: World, project: str, batch: dict[str, Any], item: Any, index: int) -> None:
     kind = batch["type"]
     if kind == IMPORT_CSV:
         _import_row(world, project, batch, item, index)
         return
-    source_id = item["source_id"] if kind == BULK_UPDATE else item
-    existing = world.store.get_by_alt(CUSTOMER_KIND, project, source_id)
-    if kind == BULK_UPDATE:
-        stored = write_customer(world, project, existing, item)
-    else:
-        stored = merge_metadata(world, project, existing, source_id, batch["metadata"])
-    write_report_row(batch["state"], stored["id"], source_id, found=existing is not None)
+    ACTIONS.apply_update(world, project, batch, item, lambda existing, _source_id, data: write_customer(
+        world, project, existing, data), merge_metadata)
 
 
 def _result(world: World, project: str, batch: dict[str, Any]) -> dict[str, Any]:
@@ -142,3 +107,6 @@ def _row_profile(headers: list[str], row: list[str]) -> dict[str, Any]:
     if metadata:
         data["metadata"] = metadata
     return data
+
+
+ACTIONS.register(_apply, _result)

@@ -26,6 +26,7 @@ from targ.voucherify.async_actions.models import (
     set_progress,
     start_action,
 )
+from targ.voucherify.async_actions.queue import join_queue, read_queue, save_queue
 from targ.voucherify.common import step_delays
 from targ.voucherify.orders.models import upsert_order
 
@@ -41,11 +42,12 @@ CHUNK = 200
 
 
 def import_queue(world: World, project: str) -> dict[str, Any]:
-    return world.store.get(QUEUE_KIND, project) or {"running": None, "waiting": []}
+    return read_queue(world, QUEUE_KIND, project)
 
 
-def save_queue(world: World, project: str, queue: dict[str, Any]) -> None:
-    world.store.put(QUEUE_KIND, project, queue, owner=project)
+def enqueue_import(world: World, project: str, action_id: str) -> None:
+    """The import waits its turn in the project's import queue (it starts at once if no import runs)."""
+    join_queue(world, project, QUEUE_KIND, action_id, start_next)
 
 
 def start_next(world: World, project: str, queue: dict[str, Any]) -> None:
@@ -54,7 +56,7 @@ def start_next(world: World, project: str, queue: dict[str, Any]) -> None:
     if queue["running"] is not None:
         start, _ = step_delays(world)
         world.schedule(IMPORT_JOB, start, {"action": queue["running"], "step": "start"}, owner=project)
-    save_queue(world, project, queue)
+    save_queue(world, QUEUE_KIND, project, queue)
 
 
 def _import_failed(world: World, job: Job, error: str) -> None:

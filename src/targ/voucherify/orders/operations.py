@@ -8,7 +8,7 @@ from targ.http.request import Reply, Request
 from targ.voucherify.async_actions.models import new_action
 from targ.voucherify.common import found, list_page, nulls_first, project_of
 from targ.voucherify.orders.documents import as_order
-from targ.voucherify.orders.imports import ACTION_TYPE, BATCH_KIND, import_queue, save_queue, start_next
+from targ.voucherify.orders.imports import ACTION_TYPE, BATCH_KIND, enqueue_import
 from targ.voucherify.orders.models import ORDER_KIND, find_order, render_order, update_order, upsert_order
 from targ.voucherify.orders.validation import check_import, check_order
 
@@ -59,10 +59,5 @@ def import_orders(req: Request) -> Reply:
     action = new_action(world, project, ACTION_TYPE, req.trace_id)
     world.store.put(BATCH_KIND, action["id"], {"orders": req.body, "offset": 0, "done": 0, "failed": []},
                     owner=project)
-    queue = import_queue(world, project)
-    queue["waiting"].append(action["id"])
-    if queue["running"] is None:
-        start_next(world, project, queue)
-    else:
-        save_queue(world, project, queue)
+    enqueue_import(world, project, action["id"])
     return Reply({"async_action_id": action["id"]})

@@ -26,9 +26,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from targ.jobs import runs
-from targ.voucherify.async_actions.queue import enqueue, run_step, step_failed
-from targ.voucherify.async_actions.reports import import_result, report_state, update_result, write_report_row
+from targ.voucherify.async_actions.bulk import BulkActions
+from targ.voucherify.async_actions.reports import import_result, update_result
 from targ.voucherify.products.models import (
     PRODUCT_FIELDS,
     PRODUCT_KIND,
@@ -40,39 +39,14 @@ from targ.voucherify.products.models import (
 )
 
 if TYPE_CHECKING:
-    from targ.store.base import Job
     from targ.world import World
 
-JOB = "voucherify.products_bulk"
-BULK_UPDATE = "PRODUCTS.BULK_UPDATE"
-METADATA_UPDATE = "PRODUCTS.METADATA_UPDATE"
+ACTIONS = BulkActions("voucherify.products_bulk", "PRODUCTS.BULK_UPDATE", "PRODUCTS.METADATA_UPDATE", PRODUCT_KIND)
 PRODUCTS_CSV = "PRODUCTS.IMPORT_CSV"
 SKUS_CSV = "SKUS.IMPORT_CSV"
 
 PRODUCT_COLUMNS = ("name", "source_id", "price", "attributes", "image_url")
 SKU_COLUMNS = ("product_id", "sku", "source_id", "price", "image_url", "attributes")
-
-
-def start_bulk_update(world: World, project: str, request_id: str, base_url: str,
-                      items: list[dict[str, Any]]) -> dict[str, Any]:
-    return enqueue(world, project, JOB, BULK_UPDATE, request_id, items, report_state(), base_url=base_url)
-
-
-def start_metadata_update(world: World, project: str, request_id: str, base_url: str, source_ids: list[str],
-                          metadata: dict[str, Any]) -> dict[str, Any]:
-    return enqueue(world, project, JOB, METADATA_UPDATE, request_id, source_ids, report_state(),
-                   base_url=base_url, metadata=metadata)
-
-
-def start_import(world: World, project: str, action_type: str, request_id: str, headers: list[str],
-                 rows: list[list[str]]) -> dict[str, Any]:
-    """A product (`PRODUCTS_CSV`) or SKU (`SKUS_CSV`) import."""
-    return enqueue(world, project, JOB, action_type, request_id, rows, {"done": 0, "failed": []}, headers=headers)
-
-
-@runs(JOB, on_failure=step_failed)
-def run_products_bulk(world: World, job: Job) -> None:
-    run_step(world, job, _apply, _result)
 
 
 def _apply(world: World, project: str, batch: dict[str, Any], item: Any, index: int) -> None:
@@ -93,13 +67,8 @@ def _apply(world: World, project: str, batch: dict[str, Any], item: Any, index: 
         else:
             batch["state"]["done"] += 1
         return
-    source_id = item["source_id"] if kind == BULK_UPDATE else item
-    existing = world.store.get_by_alt(PRODUCT_KIND, project, source_id)
-    if kind == BULK_UPDATE:
-        stored = upsert_product(world, project, existing, source_id, item, PRODUCT_FIELDS)
-    else:
-        stored = merge_metadata(world, project, existing, source_id, batch["metadata"])
-    write_report_row(batch["state"], stored["id"], source_id, found=existing is not None)
+    ACTIONS.apply_update(world, project, batch, item, lambda existing, source_id, data: upsert_product(
+        world, project, existing, source_id, data, PRODUCT_FIELDS), merge_metadata)
 
 
 def _result(world: World, project: str, batch: dict[str, Any]) -> dict[str, Any]:
@@ -186,3 +155,6 @@ def _attributes(fields: dict[str, str], defined: list[str]) -> dict[str, Any] | 
     if unknown:
         raise ValueError(f"attributes: {unknown[0]} is not an attribute of the product")
     return value
+
+
+ACTIONS.register(_apply, _result)

@@ -4,30 +4,7 @@ background (targ.voucherify.customers.bulk)."""
 
 from __future__ import annotations
 
-from targ.handlers import handler
-from targ.http.request import Reply, Request
-from targ.voucherify.bulk_checks import check_items, check_metadata_update
-from targ.voucherify.common import project_of
-from targ.voucherify.customers.bulk import start_bulk_update, start_import, start_metadata_update
-from targ.voucherify.uploads import csv_rows, uploaded_file
+from targ.voucherify.async_actions.bulk import bind_endpoints
+from targ.voucherify.customers.bulk import ACTIONS, IMPORT_CSV
 
-
-@handler("voucherify", "update-customers-in-bulk")
-def update_in_bulk(req: Request) -> Reply:
-    items = check_items(req.body)
-    action = start_bulk_update(req.world, project_of(req), req.trace_id, req.base_url, items)
-    return Reply({"async_action_id": action["id"]})
-
-
-@handler("voucherify", "update-customers-metadata-in-bulk")
-def update_metadata_in_bulk(req: Request) -> Reply:
-    source_ids, metadata = check_metadata_update(req.body)
-    action = start_metadata_update(req.world, project_of(req), req.trace_id, req.base_url, source_ids, metadata)
-    return Reply({"async_action_id": action["id"]})
-
-
-@handler("voucherify", "import-customers-using-csv")
-def import_csv(req: Request) -> Reply:
-    headers, rows = csv_rows(uploaded_file(req))
-    action = start_import(req.world, project_of(req), req.trace_id, headers, rows)
-    return Reply({"async_action_id": action["id"]})
+bind_endpoints("customers", ACTIONS, {"import-customers-using-csv": IMPORT_CSV})

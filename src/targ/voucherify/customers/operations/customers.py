@@ -8,7 +8,8 @@ from typing import Any
 from targ.clock import parse_time
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.common import found, given, list_page, not_found, nulls_first, project_of
+from targ.store.base import Doc
+from targ.voucherify.common import list_page, nulls_first, path_doc, project_of, upsert_target
 from targ.voucherify.customers.deletion import forget_customer
 from targ.voucherify.customers.models import (
     CUSTOMER_KIND,
@@ -34,6 +35,10 @@ DATE_FILTERS = {
 }
 
 
+def _customer(req: Request) -> tuple[str, Doc]:
+    return path_doc(req, "customerId", "customer", find_customer)
+
+
 def _render(req: Request, project: str, customer: dict[str, Any]) -> Reply:
     return Reply(OrderIndex(req.world, project).render(customer))
 
@@ -45,17 +50,13 @@ def create_customer(req: Request) -> Reply:
     as for orders)."""
     body = req.body or {}
     project = project_of(req)
-    existing = lookup_customer(req.world, project, body)
-    if existing is None and given(body, "id"):
-        raise not_found("customer", body["id"])
+    existing = upsert_target(lookup_customer(req.world, project, body), body, "customer")
     return _render(req, project, write_customer(req.world, project, existing, body))
 
 
 @handler("voucherify", "get-customer")
 def get_customer(req: Request) -> Reply:
-    ref = req.path_params["customerId"]
-    project = project_of(req)
-    doc = found(find_customer(req.world, project, ref), "customer", ref)
+    project, doc = _customer(req)
     return _render(req, project, doc.data)
 
 
@@ -63,26 +64,20 @@ def get_customer(req: Request) -> Reply:
 def update_customer(req: Request) -> Reply:
     """"Any parameters not provided in the payload will be left unchanged"; fields outside the update schema (`id`,
     `source_id`) are skipped."""
-    ref = req.path_params["customerId"]
-    project = project_of(req)
-    doc = found(find_customer(req.world, project, ref), "customer", ref)
+    project, doc = _customer(req)
     body = {k: v for k, v in (req.body or {}).items() if k not in ("id", "source_id")}
     return _render(req, project, write_customer(req.world, project, doc, body))
 
 
 @handler("voucherify", "delete-customer")
 def delete(req: Request) -> Reply:
-    ref = req.path_params["customerId"]
-    project = project_of(req)
-    delete_customer(req.world, project, found(find_customer(req.world, project, ref), "customer", ref))
+    delete_customer(req.world, *_customer(req))
     return Reply(None, 204)
 
 
 @handler("voucherify", "customer-permanently-deletion")
 def permanently_delete(req: Request) -> Reply:
-    ref = req.path_params["customerId"]
-    project = project_of(req)
-    doc = found(find_customer(req.world, project, ref), "customer", ref)
+    project, doc = _customer(req)
     return Reply(forget_customer(req.world, project, doc))
 
 

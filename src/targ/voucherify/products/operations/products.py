@@ -8,7 +8,7 @@ from typing import Any
 
 from targ.handlers import handler
 from targ.http.request import Reply, Request
-from targ.voucherify.common import found, given, list_page, not_found, project_of
+from targ.voucherify.common import list_page, path_doc, project_of, upsert_target
 from targ.voucherify.products.listing import SORT, created_between
 from targ.voucherify.products.models import (
     PRODUCT_FIELDS,
@@ -31,18 +31,14 @@ def create_product(req: Request) -> Reply:
     body = req.body or {}
     check_price(body)
     project = project_of(req)
-    existing = lookup(req.world, project, PRODUCT_KIND, body)
-    if existing is None and given(body, "id"):
-        raise not_found("product", body["id"])
+    existing = upsert_target(lookup(req.world, project, PRODUCT_KIND, body), body, "product")
     stored = upsert_product(req.world, project, existing, body.get("source_id"), body, PRODUCT_FIELDS)
     return Reply(render_product(stored, None))
 
 
 @handler("voucherify", "get-product")
 def get_product(req: Request) -> Reply:
-    ref = req.path_params["productId"]
-    project = project_of(req)
-    doc = found(find_product(req.world, project, ref), "product", ref)
+    project, doc = path_doc(req, "productId", "product", find_product)
     return Reply(render_product(doc.data, skus_of(req.world, project, doc.id)))
 
 
@@ -50,9 +46,7 @@ def get_product(req: Request) -> Reply:
 def update_product(req: Request) -> Reply:
     """"Any parameters not provided in the payload will be left unchanged"; fields outside the update schema
     (`id`, `source_id`) are skipped."""
-    ref = req.path_params["productId"]
-    project = project_of(req)
-    doc = found(find_product(req.world, project, ref), "product", ref)
+    project, doc = path_doc(req, "productId", "product", find_product)
     body = req.body or {}
     check_price(body)
     return Reply(render_product(upsert_product(req.world, project, doc, None, body, PRODUCT_FIELDS), None))
@@ -62,9 +56,7 @@ def update_product(req: Request) -> Reply:
 def delete(req: Request) -> Reply:
     """The product and its SKUs are gone either way: with `force` for good, without it "moved to the bin", which
     targ does not keep (its bin endpoints are not stateful); the source ids are free again in both cases."""
-    ref = req.path_params["productId"]
-    project = project_of(req)
-    delete_product(req.world, project, found(find_product(req.world, project, ref), "product", ref))
+    delete_product(req.world, *path_doc(req, "productId", "product", find_product))
     return Reply(None, 204)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from targ.handlers import handler
 from targ.http.request import Reply, Request
 from targ.store.base import Doc
-from targ.voucherify.common import found, given, list_page, not_found, project_of
+from targ.voucherify.common import found, list_page, not_found, project_of, upsert_target
 from targ.voucherify.products.listing import SORT, created_between
 from targ.voucherify.products.models import (
     SKU_FIELDS,
@@ -43,9 +43,7 @@ def create_sku(req: Request) -> Reply:
     body = req.body or {}
     check_price(body)
     project = project_of(req)
-    existing = lookup(req.world, project, SKU_KIND, body)
-    if existing is None and given(body, "id"):
-        raise not_found("sku", body["id"])
+    existing = upsert_target(lookup(req.world, project, SKU_KIND, body), body, "sku")
     stored = upsert_sku(req.world, project, existing, body.get("source_id"), product.id, body, SKU_FIELDS)
     return Reply(render_sku(stored))
 
