@@ -32,9 +32,9 @@ class OneLineErrors(click.Group):
     """click's usage errors (an unknown option, a value of the wrong type) as one line too, instead of the usage
     block; --help and --version answer as usual."""
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, args: list[str] | None = None, **extra: Any) -> Any:
         try:
-            result = self.main(*args, standalone_mode=False, **kwargs)
+            result = self.main(args, standalone_mode=False, **extra)
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx is not None else "targ"
             fail(f"{exc.format_message()} ({command} --help lists the options)")
@@ -112,7 +112,7 @@ def serve(host: str, port: int, data: str | None, move_damaged: bool, seed: int,
     try:
         try:
             world = build_world(options)
-        except DamagedStore as exc:
+        except DamagedStore:
             if not move_damaged or not data:
                 raise
             moved = move_aside(data)

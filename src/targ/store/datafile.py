@@ -156,7 +156,7 @@ def _check_length(path: str, header: bytes) -> None:
         return
     wal = path + "-wal"
     if os.path.exists(wal) and os.path.getsize(wal):
-        return   # a checkpoint cut short by a kill writes page 1 first: the -wal still has the rest (quick_check reads it)
+        return   # a checkpoint cut short by a kill writes page 1 first; the -wal has the rest (quick_check reads it)
     size = os.path.getsize(path)
     if size < pages * page_size:
         raise DamagedStore(path, f"truncated: {size} of its {pages * page_size} bytes")
