@@ -13,6 +13,6 @@ PAST_CAPTURE = re.compile(r"\b(?:capsys|capfd|capsysbinary|capfdbinary)\.disable
 
 
 def test_no_test_writes_past_the_capture() -> None:
-    offenders = [f"{path.relative_to(TESTS)}:{n}" for path in sorted(TESTS.rglob("*.py")) if path != Path(__file__)
+    offenders = [f"{path.relative_to(TESTS)}:{n}" for path in sorted(TESTS.rglob("*.py")) if path != Path(__file__).resolve()
                  for n, line in enumerate(path.read_text().splitlines(), 1) if PAST_CAPTURE.search(line)]
     assert offenders == []
