@@ -221,6 +221,32 @@ def test_a_store_from_before_the_mark_is_recognised_and_marked(tmp_path: Path) -
     assert application_id(data) == TARG_APPLICATION_ID
 
 
+def test_a_store_from_before_the_mark_killed_before_its_first_checkpoint(tmp_path: Path) -> None:
+    """Its main file holds only the header page (WAL mode is set before anything else); its tables are in the -wal
+    file a kill left beside it, which is where they are looked for."""
+    from targ.store.migrations import MIGRATIONS
+
+    live = tmp_path / "live.db"
+    conn = sqlite3.connect(live)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
+    for sql in MIGRATIONS[0][1]:
+        assert isinstance(sql, str)
+        conn.execute(sql)
+    conn.execute("INSERT INTO schema_version (version) VALUES (1)")
+    conn.execute("INSERT INTO docs (kind, id, owner, seq, alt, data) VALUES ('thing', 'a', 'o', 1, NULL, '{}')")
+    conn.commit()
+    killed = tmp_path / "killed.db"
+    for suffix in ("", "-wal", "-shm"):   # the files as a kill -9 leaves them, the connection still open
+        Path(f"{killed}{suffix}").write_bytes(Path(f"{live}{suffix}").read_bytes())
+    conn.close()
+    assert killed.stat().st_size <= 4096 and Path(f"{killed}-wal").stat().st_size > 0
+    store = SQLiteStore(str(killed))
+    assert store.get("thing", "a") == {} and store.version() == LATEST
+    store.close()
+    assert application_id(killed) == TARG_APPLICATION_ID
+
+
 def test_a_store_from_a_newer_targ(tmp_path: Path) -> None:
     data = tmp_path / "targ.db"
     targ_store(data, docs=1)
