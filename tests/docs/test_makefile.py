@@ -4,6 +4,7 @@ each install step says what it does (issue 20)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -11,8 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def dry_run(target: str, venv: Path) -> list[str]:
-    done = subprocess.run(["make", "--dry-run", target, f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, check=True)
+    # Not as a sub-make of `make test` (whose variables would make it print "Entering directory" lines).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    done = subprocess.run(["make", "--dry-run", "--no-print-directory", target, f"VENV={venv}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
     return done.stdout.splitlines()
 
 
