@@ -49,8 +49,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     sock = bind(args.host, args.port)
-    print(f"targ listening on {listening_url(sock)}", flush=True)
-    server = make_server(app)  # type: ignore[arg-type]  # any ASGI callable; same flags as targ's
+    url = listening_url(sock)
+    # The line once uvicorn serves the socket, as targ serve prints it: the two starts end at the same point.
+    server = make_server(app, on_started=lambda: print(f"targ listening on {url}", flush=True))  # type: ignore[arg-type]
     server.run(sockets=[sock])
 
 

@@ -76,15 +76,15 @@ def server_argv(kind: str) -> list[str]:
 def spawn(kind: str, cpu: int | None, argv: list[str] | None = None,
           env: dict[str, str] | None = None) -> tuple[Server, float, float]:
     """Execs a server (`argv`, by default `server_argv(kind)`) and waits for its `targ listening on` line. Returns
-    the server, the perf_counter() at exec and the ms until the line. The socket listens before the line is printed,
-    so a request sent now waits in the backlog until the server accepts it."""
+    the server, the perf_counter() at exec and the ms until the line. The line is printed once the server serves
+    the socket, so a request sent now is answered."""
     stderr_file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server; stop_server closes it
     t0 = time.perf_counter()
     proc = subprocess.Popen(pin(cpu, argv or server_argv(kind)), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=stderr_file, cwd=ROOT, env=env)
     srv = Server(kind, proc, stderr_file=stderr_file)
     RUNNING.append(srv)
-    # The line comes out before uvicorn runs; a reader thread keeps readline from blocking past the deadline.
+    # A reader thread keeps readline from blocking past the deadline.
     found: list[str] = []
     seen = threading.Event()
     threading.Thread(target=_drain_stdout, args=(srv, found, seen), daemon=True).start()

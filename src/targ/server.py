@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,17 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 class Server(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None] | None = None) -> None:
+        super().__init__(config)
+        self.on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        # The socket is served by the event loop from here on: a request sent now is answered. `targ serve` prints
+        # its `targ listening on` line here, not when the socket is bound, so the line means "it answers".
+        if self.started and self.on_started is not None:
+            self.on_started()
+
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         # Ctrl-C / SIGTERM is how targ is meant to stop: after the graceful shutdown exit with status 0 instead of
         # re-raising the signal (uvicorn's default), so supervisors and tests see a clean stop.
@@ -30,7 +42,8 @@ class Server(uvicorn.Server):
         self._captured_signals.clear()
 
 
-def make_server(app: TargApp, *, access_log: bool = False) -> uvicorn.Server:
+def make_server(app: TargApp, *, access_log: bool = False,
+                on_started: Callable[[], None] | None = None) -> uvicorn.Server:
     try:
         import uvloop  # noqa: F401
         loop = "uvloop"
@@ -47,7 +60,7 @@ def make_server(app: TargApp, *, access_log: bool = False) -> uvicorn.Server:
         date_header=True,
         timeout_graceful_shutdown=5,
     )
-    return Server(config)
+    return Server(config, on_started)
 
 
 def listening_url(sock: socket.socket) -> str:

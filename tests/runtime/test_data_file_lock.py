@@ -1,5 +1,6 @@
 """One server per data file (issue 14, defect 2): a second `targ serve` on the same `--data` file exits at once
-with one line naming the holder, instead of both handing out the same ids and overwriting each other."""
+with one line naming the holder (exit status 2, as every start-up failure: issue 20), instead of both handing out
+the same ids and overwriting each other."""
 
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ def test_a_second_server_on_the_same_file_is_refused_and_the_first_goes_on(tmp_p
     first = Served(data)
     try:
         second = _second_serve(data)
-        assert second.returncode == 1
+        assert second.returncode == 2
         assert second.stdout == ""
-        assert second.stderr == (f"targ: {data} is in use by process {first.proc.pid} (another targ serve?): "
-                                 "one server per data file\n")
+        assert second.stderr == (f"targ: --data {data} is in use by process {first.proc.pid} (another targ serve?): "
+                                 "one server per data file: stop that one, or give another file\n")
         _, demo = first.call("GET", "/__targ/demo")
         offer = demo["offers"][0]["id"]  # type: ignore[index]
         status, body = first.call("POST", "/__targ/buyer/purchases", {"lineItems": [{"offerId": offer, "quantity": 1}]})

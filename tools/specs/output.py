@@ -11,6 +11,7 @@ from generated import Outputs, stale
 
 from .allegro import build_allegro
 from .common import BUNDLE_DIR, REPO_ROOT, Json
+from .record import RECORD, record
 from .voucherify import build_voucherify
 
 
@@ -37,7 +38,9 @@ BUILDERS: dict[str, Callable[[Path], Json]] = {"allegro": build_allegro, "vouche
 
 
 def build_all(shared: Path) -> Outputs:
-    return {BUNDLE_DIR / f"{vendor}.json": dump_bundle(build(shared)) for vendor, build in BUILDERS.items()}
+    """Both bundles, and the record of this build (tools/specs/record.py)."""
+    bundle = {BUNDLE_DIR / f"{vendor}.json": dump_bundle(build(shared)) for vendor, build in BUILDERS.items()}
+    return {**bundle, RECORD: record(bundle)}
 
 
 def check(outputs: Outputs) -> int:

@@ -9,6 +9,9 @@ shared database (PostgreSQL), not of this file.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+from targ.store.datafile import DataFileError, unwritable_folder
 
 try:
     import fcntl
@@ -16,11 +19,12 @@ except ImportError:  # pragma: no cover - Windows: no flock; SQLite's own lockin
     fcntl = None  # type: ignore[assignment]
 
 
-class DataFileLocked(RuntimeError):
+class DataFileLocked(DataFileError):
     def __init__(self, path: str, holder: str) -> None:
-        self.path, self.holder = path, holder
+        self.holder = holder
         who = f"process {holder}" if holder else "another process"
-        super().__init__(f"{path} is in use by {who} (another targ serve?): one server per data file")
+        super().__init__(path, f"is in use by {who} (another targ serve?)",
+                         "one server per data file: stop that one, or give another file")
 
 
 class FileLock:
@@ -29,7 +33,11 @@ class FileLock:
         self._fd: int | None = None
         if fcntl is None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:   # the folder is read-only to this user (or on a read-only file system)
+            raise unwritable_folder(data_path, Path(self.path).absolute().parent,
+                                    (exc.strerror or str(exc)).lower()) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from targ.store import datafile
 from targ.store.base import Doc, Job, SharedDoc, Store
 from targ.store.listing import LISTINGS
 from targ.store.lock import FileLock
@@ -40,15 +41,16 @@ _STATUS = {v: k for k, v in _DONE.items()}
 class SQLiteStore(ListingTables, Store):
     def __init__(self, path: str | None = None) -> None:
         self.path = path
+        # What the file is, read before anything is written: targ writes only to its own stores (targ.store.datafile).
+        found = datafile.inspect(path) if path else datafile.Found.NEW
         self._lock = FileLock(path) if path else None   # before anything touches the file: one server per file
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction spans exactly one request.
-        self.conn = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
-        if path:
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode survives a killed process (the WAL is in the OS cache); only power loss can drop
-            # the last commits, which is an acceptable trade for an emulator's speed.
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA busy_timeout=5000")
+        try:
+            self.conn = sqlite3.connect(path or ":memory:", isolation_level=None, check_same_thread=False)
+        except BaseException:
+            if self._lock is not None:
+                self._lock.release()
+            raise
         # One cursor for the statements whose results are read at once (get, put, insert, …): saves making and
         # freeing a cursor per statement, several times a request.
         self._cur = self.conn.cursor()
@@ -86,12 +88,36 @@ class SQLiteStore(ListingTables, Store):
         self._unsaved: set[str] = set()      # counters taken from since they were last written
         self._taken: dict[str, int] = {}     # counter → its value when the open request first took from it
         try:
+            if path:
+                self._open_file(path, found)
             self.migrate()
-        except BaseException:
-            self.conn.close()
-            if self._lock is not None:
-                self._lock.release()
+        except sqlite3.OperationalError as exc:
+            self._close_unopened()
+            if path:
+                raise datafile.DataFileError(path, f"cannot be written ({exc})",
+                                             "check the file's and its folder's permissions, or give another file"
+                                             ) from None
             raise
+        except BaseException:
+            self._close_unopened()
+            raise
+
+    def _open_file(self, path: str, found: datafile.Found) -> None:
+        if found is datafile.Found.NEW:
+            # The mark first, in the file's first write: a file targ created is never left without it.
+            self.conn.execute(f"PRAGMA application_id = {datafile.TARG_APPLICATION_ID}")
+        else:
+            datafile.check_intact(self.conn, path)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode survives a killed process (the WAL is in the OS cache); only power loss can drop
+        # the last commits, which is an acceptable trade for an emulator's speed.
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA busy_timeout=5000")
+
+    def _close_unopened(self) -> None:
+        self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
 
     # --- schema ---------------------------------------------------------------------------------------------------
     def version(self) -> int:
@@ -105,11 +131,18 @@ class SQLiteStore(ListingTables, Store):
     def migrate(self) -> None:
         current = self.version()
         if current > LATEST:
-            raise RuntimeError(f"the data file is from a newer targ (schema {current}, this one knows {LATEST})")
+            if self.path:
+                raise datafile.DataFileError(self.path, f"was written by a newer targ (schema {current}; this targ "
+                                             f"knows up to {LATEST})", "upgrade targ, or give another file")
+            raise RuntimeError(f"the store is from a newer targ (schema {current}, this one knows {LATEST})")
         self._migrating = True   # see _list
         try:
             with self.transaction():
                 self._write()
+                # Every store carries targ's mark, the in-memory image too: a reset copies the image's pages, its
+                # header included, over the file (restore_from). A store from before the mark gets it here.
+                if self.conn.execute("PRAGMA application_id").fetchone()[0] != datafile.TARG_APPLICATION_ID:
+                    self.conn.execute(f"PRAGMA application_id = {datafile.TARG_APPLICATION_ID}")
                 self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
                 for version, statements in MIGRATIONS:
                     if version <= current:
