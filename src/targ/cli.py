@@ -76,9 +76,12 @@ def main() -> None:
 @click.option("--allow-host", "allow_hosts", multiple=True, envvar="TARG_ALLOW_HOSTS",
               help="A Host name the admin API (/__targ/) also answers to, besides loopback names (repeatable; "
                    "TARG_ALLOW_HOSTS takes a comma list).")
+@click.option("--admin-token", envvar="TARG_ADMIN_TOKEN", default=None,
+              help="Require this bearer token on every admin call (/__targ/*, the health check excepted); meant for "
+                   "--host 0.0.0.0 (containers, shared stands). Also TARG_ADMIN_TOKEN.")
 def serve(host: str, port: int, data: str | None, move_damaged: bool, seed: int, clock_start: str | None,
           frozen: bool, validate_responses: bool, access_log: bool, strict_requests: bool, no_examples: bool,
-          allow_hosts: tuple[str, ...]) -> None:
+          allow_hosts: tuple[str, ...], admin_token: str | None) -> None:
     """Serve both vendors' APIs, the OAuth pages and the admin API on one port."""
     # No collection while starting: everything built now (modules, bundle, routes, the reset image) lives as long as
     # the process, so the collector's passes over the growing heap (~100 ms over a start) would free nothing.
@@ -107,6 +110,7 @@ def serve(host: str, port: int, data: str | None, move_damaged: bool, seed: int,
     allowed = tuple(name for value in allow_hosts for name in value.split(",") if name.strip())
     options = Options(seed=seed, data=data, clock_start=start, frozen=frozen,
                       validate_responses=validate_responses, access_log=access_log, host=host, allow_hosts=allowed,
+                      admin_token=admin_token or None,
                       strict_requests=strict_requests, examples=not no_examples)
     sock = _bind(host, port)
     try:
@@ -138,10 +142,10 @@ def serve(host: str, port: int, data: str | None, move_damaged: bool, seed: int,
     def started() -> None:
         # Called once uvicorn serves the socket: whoever reads this line can send a request and get an answer.
         print(f"targ listening on {url}", flush=True)
-        if not _loopback(host):
+        if not _loopback(host) and not admin_token:
             print(f"targ: warning: listening on {host}, beyond this machine: anyone who can reach this port can "
-                  "drive the admin API (/__targ/: reset, clock, the demo seller's secrets)", file=sys.stderr,
-                  flush=True)
+                  "drive the admin API (/__targ/: reset, clock, the demo seller's secrets); --admin-token TOKEN "
+                  "makes it require a bearer token", file=sys.stderr, flush=True)
         _print_demo(demo)
 
     server = make_server(app, access_log=access_log, on_started=started)

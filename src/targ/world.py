@@ -32,6 +32,7 @@ class Options:
     access_log: bool = False
     host: str = "127.0.0.1"            # the address served on: the admin API answers to it (targ.admin.guard)
     allow_hosts: tuple[str, ...] = ()  # more names the admin API answers to (--allow-host)
+    admin_token: str | None = None     # the bearer every admin call must carry (--admin-token; targ.admin.guard)
     strict_requests: bool = False      # bodies checked against the spec's schema as written (--strict-requests)
     examples: bool = True              # operations targ has not built answer from the spec's example (else 501)
 

@@ -11,6 +11,11 @@ credentials. A page in the developer's browser could reach it in two ways, both 
   that name in `Host`, so `Host` must be a loopback name, the address targ is bound to, or a name the user allowed
   (`--allow-host`).
 
+**An admin token** (`--admin-token`, `TARG_ADMIN_TOKEN`), for a targ bound to every address (a container, a shared
+QA stand): every admin call but the health check must then carry `Authorization: Bearer <token>`, and one that does
+may use any `Host` and `Origin` (a page cannot know the token, and a browser sends no `Authorization` cross-origin
+without a CORS preflight, which targ never answers). Off by default: on 127.0.0.1 the rules above suffice.
+
 `GET /__targ/health` is not guarded (it tells nothing but the version, and container probes call it by the pod's
 address), nor are vendor paths: they need credentials, and integrators reach them through Docker mappings and other
 names (URLs targ hands out are built from `Host`).
@@ -18,6 +23,7 @@ names (URLs targ hands out are built from `Host`).
 
 from __future__ import annotations
 
+import hmac
 import ipaddress
 from collections.abc import Iterable
 
@@ -31,7 +37,8 @@ _ANY_ADDRESS = frozenset({"", "0.0.0.0", "::"})
 
 
 class AdminGuard:
-    def __init__(self, bound_host: str, allowed: Iterable[str] = ()) -> None:
+    def __init__(self, bound_host: str, allowed: Iterable[str] = (), token: str | None = None) -> None:
+        self._token = f"Bearer {token}".encode() if token else None
         names = {name.strip().lower().strip("[]") for name in allowed if name.strip()}
         bound = bound_host.lower().strip("[]")
         if bound not in _ANY_ADDRESS:
@@ -42,6 +49,14 @@ class AdminGuard:
         """Why this admin request is refused, or None."""
         if path == HEALTH and method in ("GET", "HEAD"):
             return None   # reveals nothing; container probes call it by the pod's address
+        if self._token is not None:
+            given = (headers.get("authorization") or "").encode()
+            if not hmac.compare_digest(given, self._token):
+                return AdminError(401, "unauthorized",
+                                  "this targ's admin API requires its admin token: send Authorization: Bearer "
+                                  "<the --admin-token / TARG_ADMIN_TOKEN value>",
+                                  headers={"WWW-Authenticate": 'Bearer realm="targ admin"'})
+            return self._media_refusal(method, headers, body)
         host = headers.get("host")
         if host is not None and not self._host_allowed(_hostname(host)):
             return AdminError(403, "forbidden_host",
@@ -50,6 +65,10 @@ class AdminGuard:
         if origin is not None and origin.rstrip("/").lower() != base_url.lower():
             return AdminError(403, "forbidden_origin",
                               f"the admin API refuses requests from another origin ({origin})")
+        return self._media_refusal(method, headers, body)
+
+    @staticmethod
+    def _media_refusal(method: str, headers: Headers, body: bytes) -> AdminError | None:
         if method in _WRITES:
             media = essence(headers.get("content-type"))
             if (media or body.strip()) and media != "application/json":

@@ -31,4 +31,5 @@ class AdminGate:
 
 def surface(world: World) -> Surface:
     return plain_surface("admin", owns, ADMIN, AdminError,
-                         gate=AdminGate(AdminGuard(world.options.host, world.options.allow_hosts)))
+                         gate=AdminGate(AdminGuard(world.options.host, world.options.allow_hosts,
+                                                    world.options.admin_token)))
