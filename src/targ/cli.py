@@ -54,8 +54,10 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="TARG_HOST",
+              help="Address to bind (also TARG_HOST).")
+@click.option("--port", default=8080, show_default=True, type=int, envvar="TARG_PORT",
+              help="Port; 0 picks a free one (also TARG_PORT).")
 @click.option("--data", default=None,
               help="SQLite file for the state (created if missing; targ opens only files it wrote); in memory "
                    "without it.")
@@ -153,6 +155,33 @@ def serve(host: str, port: int, data: str | None, move_damaged: bool, seed: int,
         server.run(sockets=[sock])
     finally:
         world.close()
+
+
+@main.command()
+@click.option("--url", default=None,
+              help="targ's base URL (default: http://127.0.0.1:$TARG_PORT, port 8080 without TARG_PORT).")
+@click.option("--timeout", default=3.0, show_default=True, type=float, help="Seconds to wait for the answer.")
+def health(url: str | None, timeout: float) -> int:
+    """Exit 0 if targ answers GET /__targ/health with 200, else 1 with one line saying why (a container's
+    HEALTHCHECK: the image has no curl)."""
+    import http.client
+    import os
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or f"http://127.0.0.1:{os.environ.get('TARG_PORT') or 8080}")
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=timeout)
+    try:
+        conn.request("GET", parts.path.rstrip("/") + "/__targ/health")
+        status = conn.getresponse().status
+    except OSError as exc:
+        print(f"targ: unhealthy: {parts.geturl()} does not answer ({exc})", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        conn.close()
+    if status != 200:
+        print(f"targ: unhealthy: GET /__targ/health answered {status}", file=sys.stderr, flush=True)
+        return 1
+    return 0
 
 
 def _bind(host: str, port: int) -> socket.socket:
