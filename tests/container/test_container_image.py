@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dockerfile
 import pytest
@@ -110,3 +111,31 @@ def test_the_health_command_takes_a_url() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert shlex.split(result.stderr)[0] == "targ:"
+
+
+def test_compose_wires_targ_to_its_database() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    db, targ = compose["services"]["db"], compose["services"]["targ"]
+    assert targ["build"] == "." and targ["depends_on"]["db"]["condition"] == "service_healthy"
+    url = urlsplit(targ["environment"]["TARG_DB"])
+    assert (url.scheme, url.hostname, url.port) == ("postgresql", "db", 5432)
+    env = db["environment"]
+    assert (url.username, url.password, url.path.lstrip("/")) == (env["POSTGRES_USER"], env["POSTGRES_PASSWORD"],
+                                                                   env["POSTGRES_DB"])
+    assert int(targ["environment"]["TARG_WORKERS"]) >= 2
+    assert targ["ports"] == [f"{_env()['TARG_PORT']}:{_env()['TARG_PORT']}"]
+    assert "TARG_ADMIN_TOKEN" in targ["environment"]
+
+
+def test_the_github_actions_example_matches_the_image() -> None:
+    import yaml
+
+    text = (ROOT / "docs" / "container.md").read_text()
+    (block,) = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    service = yaml.safe_load(block)["jobs"]["test"]["services"]["targ"]
+    (check,) = _all("HEALTHCHECK")
+    assert f'--health-cmd "{" ".join(check.value[1:])}"' in service["options"]
+    assert service["ports"] == [f"{_env()['TARG_PORT']}:{_env()['TARG_PORT']}"]
+    assert service["env"]["TARG_ADMIN_TOKEN"]
