@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
-import subprocess
-import sys
-import threading
 
 import orjson
 import pytest
+from served import served
 
 from targ.admin.guard import AdminGuard
 from targ.http.request import Headers
@@ -59,19 +56,13 @@ def _call(port: int, method: str, path: str, headers: dict[str, str]) -> tuple[i
 
 @pytest.mark.parametrize("how", ["flag", "environment"])
 def test_a_served_targ_with_a_token(how: str) -> None:
-    args = [sys.executable, "-m", "targ", "serve", "--port", "0", "--frozen", "--clock-start", "2026-01-01T00:00:00Z"]
+    args = ["serve", "--port", "0", "--frozen", "--clock-start", "2026-01-01T00:00:00Z"]
     env = dict(os.environ)
     if how == "flag":
         args += ["--admin-token", TOKEN]
     else:
         env["TARG_ADMIN_TOKEN"] = TOKEN
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert proc.stdout is not None
-        match = re.fullmatch(r"targ listening on http://127\.0\.0\.1:(\d+)\n", proc.stdout.readline())
-        assert match
-        threading.Thread(target=proc.stdout.read, daemon=True).start()
-        port = int(match.group(1))
+    with served(args, env) as (_, port):
         status, headers, body = _call(port, "POST", "/__targ/reset", {})
         assert status == 401 and orjson.loads(body)["error"] == "unauthorized"
         assert headers["www-authenticate"].startswith("Bearer")
@@ -79,6 +70,3 @@ def test_a_served_targ_with_a_token(how: str) -> None:
         status, _, body = _call(port, "GET", "/__targ/clock", {"Authorization": f"Bearer {TOKEN}",
                                                               "Host": "targ.internal:8080"})
         assert status == 200 and orjson.loads(body)["now"].startswith("2026-01-01T00:00:00")
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)

@@ -9,12 +9,12 @@ import re
 import shlex
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dockerfile
 import pytest
+from served import served
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = dockerfile.parse_file(str(ROOT / "Dockerfile"))
@@ -32,10 +32,15 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _targ_args(values: tuple[str, ...]) -> list[str]:
+    """The arguments of an exec-form `targ …` command."""
+    assert values[0] == "targ", values
+    return list(values[1:])
+
+
 def _argv(values: tuple[str, ...]) -> list[str]:
     """An exec-form command as run here: `targ` is this interpreter's `python -m targ`."""
-    assert values[0] == "targ", values
-    return [sys.executable, "-m", "targ", *values[1:]]
+    return [sys.executable, "-m", "targ", *_targ_args(values)]
 
 
 def test_the_dockerfile_follows_the_rules() -> None:
@@ -81,16 +86,11 @@ def test_what_the_image_runs_serves_and_reports_healthy(token: str | None) -> No
     if token:
         env["TARG_ADMIN_TOKEN"] = token
     (cmd,) = _all("CMD")
-    proc = subprocess.Popen(_argv(cmd.value), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None and proc.stderr is not None
-        first = proc.stdout.readline()
-        match = re.fullmatch(r"targ listening on http://0\.0\.0\.0:(\d+)\n", first)
-        assert match, first + proc.stderr.read()
-        threading.Thread(target=proc.stdout.read, daemon=True).start()
+    with served(_targ_args(cmd.value), env, host="0.0.0.0") as (proc, port_number):
+        assert proc.stderr is not None
         warning = proc.stderr.readline() if not token else ""
         assert ("beyond this machine" in warning) == (token is None)
-        port = match.group(1)
+        port = str(port_number)
         healthy = _health({**env, "TARG_PORT": port})
         assert healthy.returncode == 0, healthy.stderr
         admin = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: targ:8080",
@@ -99,9 +99,6 @@ def test_what_the_image_runs_serves_and_reports_healthy(token: str | None) -> No
                                capture_output=True, text=True, timeout=60)
         # A container is called by its service name: only the token opens the admin API to it.
         assert admin.stdout == ("200" if token else "403")
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
     gone = _health({**env, "TARG_PORT": port})
     assert gone.returncode == 1 and gone.stderr.count("\n") == 1 and "unhealthy" in gone.stderr
 
