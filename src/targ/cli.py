@@ -173,8 +173,8 @@ def health(url: str | None, timeout: float) -> int:
     try:
         conn.request("GET", parts.path.rstrip("/") + "/__targ/health")
         status = conn.getresponse().status
-    except OSError as exc:
-        print(f"targ: unhealthy: {parts.geturl()} does not answer ({exc})", file=sys.stderr, flush=True)
+    except (OSError, http.client.HTTPException) as exc:   # refused, timed out, or not HTTP at all: one line still
+        print(f"targ: unhealthy: {parts.geturl()} does not answer ({exc!r})", file=sys.stderr, flush=True)
         return 1
     finally:
         conn.close()

@@ -136,3 +136,24 @@ def test_the_github_actions_example_matches_the_image() -> None:
     assert f'--health-cmd "{" ".join(check.value[1:])}"' in service["options"]
     assert service["ports"] == [f"{_env()['TARG_PORT']}:{_env()['TARG_PORT']}"]
     assert service["env"]["TARG_ADMIN_TOKEN"]
+
+
+def test_a_port_that_does_not_speak_http_is_unhealthy_in_one_line() -> None:
+    import socket
+    import threading
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+
+        def answer_garbage() -> None:
+            conn, _ = listener.accept()
+            conn.recv(1000)
+            conn.sendall(b"garbage\r\n\r\n")
+            conn.close()
+
+        threading.Thread(target=answer_garbage, daemon=True).start()
+        port = listener.getsockname()[1]
+        result = subprocess.run(_argv(("targ", "health", "--url", f"http://127.0.0.1:{port}")),
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "unhealthy" in result.stderr
